@@ -1,0 +1,233 @@
+package org.callsign.wellknown.fetch;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+import org.callsign.wellknown.Authority;
+import org.callsign.wellknown.UriRuleException;
+
+/**
+ * The hardened fetcher: HTTP/1.1 GET over a connection it opens itself, so that it decides which address
+ * is connected to ({@link AddressPolicy}, name-resolution overrides), how long each step may take, and how
+ * many bytes it will read. Redirects are followed only from https to https, up to the policy's limit, and
+ * the final URI is reported (RFC 8827 §7.5 gives the IdP proxy the final URL's origin). With a
+ * {@link FetchCache}, fresh responses are reused and stale ones revalidated (RFC 9111).
+ *
+ * <p>One connection per request ({@code Connection: close}); no cookies, no authentication, no content
+ * coding ({@code Accept-Encoding: identity}). Name resolution itself cannot be interrupted by the JDK, so the
+ * total timeout starts before it but can be exceeded by a slow resolver.
+ */
+public final class DefaultFetcher implements Fetcher {
+    private final FetchPolicy policy;
+    private final Connector connector;
+
+    public DefaultFetcher(FetchPolicy policy) {
+        this.policy = policy;
+        this.connector = new Connector(policy);
+    }
+
+    public FetchPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public FetchResult fetch(FetchRequest request) throws FetchException {
+        long deadline = System.nanoTime() + policy.totalTimeout().toNanos();
+        URI requested = checkTarget(request.uri(), null);
+        long maxBytes =
+                request.maxBytes() > 0 ? Math.min(request.maxBytes(), policy.maxBodyBytes()) : policy.maxBodyBytes();
+        FetchCache cache = request.useCache() ? policy.cache() : null;
+        String key = requested + "\n" + request.acceptHeader();
+        FetchCache.Entry cached = cache == null ? null : cache.get(key);
+        if (cached != null && cached.isFresh(cache.now())) {
+            return cached.result().withCacheStatus(CacheStatus.HIT, requested);
+        }
+        if (cached != null && !cached.canRevalidate()) {
+            cached = null;
+        }
+        List<URI> redirects = new ArrayList<>();
+        URI current = requested;
+        while (true) {
+            Map<String, String> conditional =
+                    cached != null && current.equals(cached.result().finalUri()) ? cached.validators() : Map.of();
+            Response response = exchange(current, request, conditional, deadline, maxBytes);
+            ResponseHead head = response.head();
+            if (head.isRedirect()) {
+                if (redirects.size() >= policy.maxRedirects()) {
+                    throw new FetchException(
+                            FetchFailure.TOO_MANY_REDIRECTS,
+                            current,
+                            "more than " + policy.maxRedirects() + " redirects");
+                }
+                current = redirectTarget(current, head);
+                redirects.add(current);
+                continue;
+            }
+            if (head.status() == 304 && !conditional.isEmpty()) {
+                cache.refresh(key, cached, head.headers());
+                return cached.result().withCacheStatus(CacheStatus.REVALIDATED, requested);
+            }
+            if (head.status() < 200 || head.status() > 299) {
+                throw new FetchException(
+                        FetchFailure.HTTP_STATUS, current, head.status(), "server answered " + head.status(), null);
+            }
+            MediaType mediaType = checkMediaType(current, head, request.accept());
+            FetchResult result = new FetchResult(
+                    requested,
+                    current,
+                    head.status(),
+                    mediaType,
+                    head.headers(),
+                    response.body(),
+                    redirects,
+                    CacheStatus.MISS);
+            if (cache != null) {
+                cache.store(key, result);
+            }
+            return result;
+        }
+    }
+
+    private record Response(ResponseHead head, byte[] body) {}
+
+    private Response exchange(
+            URI uri, FetchRequest request, Map<String, String> conditional, long deadline, long maxBytes)
+            throws FetchException {
+        boolean tls = uri.getScheme().equals("https");
+        Authority authority = authority(uri);
+        int port = authority.portOr(tls ? 443 : 80);
+        Socket socket = connector.open(uri, authority, port, tls, deadline);
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(requestHead(uri, authority, request, conditional).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = new BufferedInputStream(new DeadlineInputStream(
+                    socket, socket.getInputStream(), policy.readTimeout().toMillis(), deadline));
+            HttpResponseReader reader = new HttpResponseReader(in, policy.maxHeaderBytes());
+            ResponseHead head = reader.readHead();
+            boolean wantBody = head.status() >= 200 && head.status() <= 299;
+            byte[] body = wantBody ? reader.readBody(head, maxBytes) : new byte[0];
+            return new Response(head, body);
+        } catch (SocketTimeoutException e) {
+            boolean total = System.nanoTime() - deadline >= 0;
+            throw new FetchException(
+                    total ? FetchFailure.TOTAL_TIMEOUT : FetchFailure.READ_TIMEOUT,
+                    uri,
+                    total
+                            ? "exceeded the total timeout of "
+                                    + policy.totalTimeout().toMillis() + " ms"
+                            : "no data for " + policy.readTimeout().toMillis() + " ms",
+                    e);
+        } catch (HttpProtocolException e) {
+            throw new FetchException(e.failure(), uri, e.getMessage(), e);
+        } catch (SSLException e) {
+            throw new FetchException(FetchFailure.TLS_FAILURE, uri, "TLS error: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new FetchException(FetchFailure.IO_ERROR, uri, "I/O error: " + e.getMessage(), e);
+        } finally {
+            Connector.closeQuietly(socket);
+        }
+    }
+
+    private String requestHead(URI uri, Authority authority, FetchRequest request, Map<String, String> conditional) {
+        boolean defaultPort =
+                authority.port() == -1 || authority.port() == (uri.getScheme().equals("https") ? 443 : 80);
+        StringBuilder head = new StringBuilder(256)
+                .append("GET ")
+                .append(rawPathAndQuery(uri))
+                .append(" HTTP/1.1\r\n")
+                .append("Host: ")
+                .append(defaultPort ? authority.uriHost() : authority.toString())
+                .append("\r\n")
+                .append("User-Agent: ")
+                .append(policy.userAgent())
+                .append("\r\n")
+                .append("Accept: ")
+                .append(request.acceptHeader())
+                .append("\r\n")
+                .append("Accept-Encoding: identity\r\n")
+                .append("Connection: close\r\n");
+        conditional.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        return head.append("\r\n").toString();
+    }
+
+    /** Checks an initial or redirect target; {@code from} is the URI that redirected, or {@code null}. */
+    private URI checkTarget(URI uri, URI from) throws FetchException {
+        FetchFailure invalid = from == null ? FetchFailure.INVALID_URI : FetchFailure.BAD_REDIRECT;
+        if (!uri.isAbsolute() || uri.isOpaque() || uri.getRawAuthority() == null) {
+            throw new FetchException(invalid, uri, "not an absolute hierarchical URI");
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (from != null && from.getScheme().equals("https") && !scheme.equals("https")) {
+            throw new FetchException(
+                    FetchFailure.REDIRECT_DOWNGRADE, from, "redirect from https to " + scheme + " refused: " + uri);
+        }
+        if (!scheme.equals("https") && !(scheme.equals("http") && policy.plainHttpOnLoopback())) {
+            throw new FetchException(FetchFailure.INSECURE_SCHEME, uri, "only https is allowed");
+        }
+        authority(uri);
+        try {
+            // Drop the fragment: it is never sent, and it must not make two cache keys of one resource.
+            return new URI(scheme, uri.getRawAuthority(), null, null, null).resolve(rawPathAndQuery(uri));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new FetchException(invalid, uri, "unusable URI: " + e.getMessage(), e);
+        }
+    }
+
+    private static String rawPathAndQuery(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+
+    private static Authority authority(URI uri) throws FetchException {
+        try {
+            return Authority.parse(uri.getRawAuthority());
+        } catch (UriRuleException e) {
+            throw new FetchException(FetchFailure.INVALID_URI, uri, e.getMessage(), e);
+        }
+    }
+
+    private URI redirectTarget(URI current, ResponseHead head) throws FetchException {
+        String location = head.first("location");
+        if (location == null || location.isBlank()) {
+            throw new FetchException(
+                    FetchFailure.BAD_REDIRECT, current, "redirect " + head.status() + " without a Location header");
+        }
+        URI next;
+        try {
+            next = current.resolve(new URI(location.trim()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new FetchException(FetchFailure.BAD_REDIRECT, current, "unparseable Location header", e);
+        }
+        return checkTarget(next, current);
+    }
+
+    private static MediaType checkMediaType(URI uri, ResponseHead head, List<String> accepted) throws FetchException {
+        String header = head.first("content-type");
+        Optional<MediaType> mediaType = MediaType.parse(header);
+        if (accepted.isEmpty()) {
+            return mediaType.orElse(null);
+        }
+        if (mediaType.isEmpty() || !accepted.contains(mediaType.get().essence())) {
+            throw new FetchException(
+                    FetchFailure.BAD_CONTENT_TYPE,
+                    uri,
+                    "content type " + (header == null ? "missing" : "'" + header + "'") + ", expected one of "
+                            + accepted);
+        }
+        return mediaType.get();
+    }
+}
