@@ -107,12 +107,14 @@ final class Connector {
         }
         socket.setSSLParameters(parameters);
         try {
-            DeadlineInputStream.armTimeout(socket, policy.readTimeout().toMillis(), deadlineNanos);
-            socket.startHandshake();
+            DeadlineInputStream.withTimeout(socket, policy.readTimeout().toMillis(), deadlineNanos, () -> {
+                socket.startHandshake();
+                return null;
+            });
             return socket;
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
-            boolean total = System.nanoTime() - deadlineNanos >= 0;
+            boolean total = e instanceof DeadlineInputStream.DeadlineExceededException;
             throw new FetchException(
                     total ? FetchFailure.TOTAL_TIMEOUT : FetchFailure.READ_TIMEOUT, uri, "TLS handshake timed out", e);
         } catch (SSLException e) {

@@ -15,6 +15,15 @@ final class DeadlineInputStream extends FilterInputStream {
     private final long readTimeoutMillis;
     private final long deadlineNanos;
 
+    /** A timeout caused by the total deadline rather than by a silent server. */
+    static final class DeadlineExceededException extends SocketTimeoutException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlineExceededException() {
+            super("total timeout");
+        }
+    }
+
     DeadlineInputStream(Socket socket, InputStream in, long readTimeoutMillis, long deadlineNanos) {
         super(in);
         this.socket = socket;
@@ -22,24 +31,38 @@ final class DeadlineInputStream extends FilterInputStream {
         this.deadlineNanos = deadlineNanos;
     }
 
-    /** Sets the socket timeout for the next blocking operation; fails at once when the deadline has passed. */
-    static void armTimeout(Socket socket, long readTimeoutMillis, long deadlineNanos) throws IOException {
+    /**
+     * Runs a blocking socket operation with the socket timeout set to the smaller of the read timeout and
+     * the time left; a timeout that the deadline imposed surfaces as {@link DeadlineExceededException}.
+     */
+    static <T> T withTimeout(Socket socket, long readTimeoutMillis, long deadlineNanos, IoCall<T> call)
+            throws IOException {
         long remainingMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
         if (remainingMillis <= 0) {
-            throw new SocketTimeoutException("total timeout");
+            throw new DeadlineExceededException();
         }
+        boolean deadlineBound = remainingMillis < readTimeoutMillis;
         socket.setSoTimeout((int) Math.max(1, Math.min(readTimeoutMillis, remainingMillis)));
+        try {
+            return call.run();
+        } catch (SocketTimeoutException e) {
+            throw deadlineBound ? new DeadlineExceededException() : e;
+        }
+    }
+
+    /** A blocking socket operation. */
+    @FunctionalInterface
+    interface IoCall<T> {
+        T run() throws IOException;
     }
 
     @Override
     public int read() throws IOException {
-        armTimeout(socket, readTimeoutMillis, deadlineNanos);
-        return super.read();
+        return withTimeout(socket, readTimeoutMillis, deadlineNanos, super::read);
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        armTimeout(socket, readTimeoutMillis, deadlineNanos);
-        return super.read(b, off, len);
+        return withTimeout(socket, readTimeoutMillis, deadlineNanos, () -> super.read(b, off, len));
     }
 }

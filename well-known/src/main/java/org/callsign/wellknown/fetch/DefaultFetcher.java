@@ -121,7 +121,7 @@ public final class DefaultFetcher implements Fetcher {
             byte[] body = wantBody ? reader.readBody(head, maxBytes) : new byte[0];
             return new Response(head, body);
         } catch (SocketTimeoutException e) {
-            boolean total = System.nanoTime() - deadline >= 0;
+            boolean total = e instanceof DeadlineInputStream.DeadlineExceededException;
             throw new FetchException(
                     total ? FetchFailure.TOTAL_TIMEOUT : FetchFailure.READ_TIMEOUT,
                     uri,
