@@ -19,11 +19,12 @@ import org.callsign.wellknown.Authority;
 import org.callsign.wellknown.UriRuleException;
 
 /**
- * The hardened fetcher: HTTP/1.1 GET over a connection it opens itself, so that it decides which address
+ * The hardened fetcher: HTTP/1.1 requests over a connection it opens itself, so that it decides which address
  * is connected to ({@link AddressPolicy}, name-resolution overrides), how long each step may take, and how
  * many bytes it will read. Redirects are followed only from https to https, up to the policy's limit, and
  * the final URI is reported (RFC 8827 §7.5 gives the IdP proxy the final URL's origin). With a
- * {@link FetchCache}, fresh responses are reused and stale ones revalidated (RFC 9111).
+ * {@link FetchCache}, fresh GET responses are reused and stale ones revalidated (RFC 9111). Requests with
+ * other methods are never cached and never redirected.
  *
  * <p>One connection per request ({@code Connection: close}); no cookies, no authentication, no content
  * coding ({@code Accept-Encoding: identity}). Name resolution itself cannot be interrupted by the JDK, so the
@@ -48,7 +49,7 @@ public final class DefaultFetcher implements Fetcher {
         URI requested = checkTarget(request.uri(), null);
         long maxBytes =
                 request.maxBytes() > 0 ? Math.min(request.maxBytes(), policy.maxBodyBytes()) : policy.maxBodyBytes();
-        FetchCache cache = request.useCache() ? policy.cache() : null;
+        FetchCache cache = request.useCache() && request.isGet() ? policy.cache() : null;
         String key = requested + "\n" + request.acceptHeader();
         FetchCache.Entry cached = cache == null ? null : cache.get(key);
         if (cached != null && cached.isFresh(cache.now())) {
@@ -64,7 +65,7 @@ public final class DefaultFetcher implements Fetcher {
                     cached != null && current.equals(cached.result().finalUri()) ? cached.validators() : Map.of();
             Response response = exchange(current, request, conditional, deadline, maxBytes);
             ResponseHead head = response.head();
-            if (head.isRedirect()) {
+            if (head.isRedirect() && request.isGet()) {
                 if (redirects.size() >= policy.maxRedirects()) {
                     throw new FetchException(
                             FetchFailure.TOO_MANY_REDIRECTS,
@@ -79,11 +80,14 @@ public final class DefaultFetcher implements Fetcher {
                 cache.refresh(key, cached, head.headers());
                 return cached.result().withCacheStatus(CacheStatus.REVALIDATED, requested);
             }
-            if (head.status() < 200 || head.status() > 299) {
+            boolean success = head.status() >= 200 && head.status() <= 299;
+            if (!success && !request.acceptAnyStatus()) {
                 throw new FetchException(
                         FetchFailure.HTTP_STATUS, current, head.status(), "server answered " + head.status(), null);
             }
-            MediaType mediaType = checkMediaType(current, head, request.accept());
+            MediaType mediaType = success
+                    ? checkMediaType(current, head, request.accept())
+                    : MediaType.parse(head.first("content-type")).orElse(null);
             FetchResult result = new FetchResult(
                     requested,
                     current,
@@ -111,13 +115,17 @@ public final class DefaultFetcher implements Fetcher {
         Socket socket = connector.open(uri, authority, port, tls, deadline);
         try {
             OutputStream out = socket.getOutputStream();
-            out.write(requestHead(uri, authority, request, conditional).getBytes(StandardCharsets.US_ASCII));
+            out.write(requestHead(uri, authority, request, conditional).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(request.body());
             out.flush();
             InputStream in = new BufferedInputStream(new DeadlineInputStream(
                     socket, socket.getInputStream(), policy.readTimeout().toMillis(), deadline));
             HttpResponseReader reader = new HttpResponseReader(in, policy.maxHeaderBytes());
             ResponseHead head = reader.readHead();
-            boolean wantBody = head.status() >= 200 && head.status() <= 299;
+            boolean wantBody = !request.method().equals("HEAD")
+                    && (request.acceptAnyStatus()
+                            ? !(head.isRedirect() && request.isGet())
+                            : head.status() >= 200 && head.status() <= 299);
             byte[] body = wantBody ? reader.readBody(head, maxBytes) : new byte[0];
             return new Response(head, body);
         } catch (SocketTimeoutException e) {
@@ -145,7 +153,8 @@ public final class DefaultFetcher implements Fetcher {
         boolean defaultPort =
                 authority.port() == -1 || authority.port() == (uri.getScheme().equals("https") ? 443 : 80);
         StringBuilder head = new StringBuilder(256)
-                .append("GET ")
+                .append(request.method())
+                .append(' ')
                 .append(rawPathAndQuery(uri))
                 .append(" HTTP/1.1\r\n")
                 .append("Host: ")
@@ -159,8 +168,15 @@ public final class DefaultFetcher implements Fetcher {
                 .append("\r\n")
                 .append("Accept-Encoding: identity\r\n")
                 .append("Connection: close\r\n");
+        request.headers()
+                .forEach((name, value) ->
+                        head.append(name).append(": ").append(value).append("\r\n"));
         conditional.forEach(
                 (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        byte[] body = request.body();
+        if (body.length > 0 || !(request.isGet() || request.method().equals("HEAD"))) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
         return head.append("\r\n").toString();
     }
 

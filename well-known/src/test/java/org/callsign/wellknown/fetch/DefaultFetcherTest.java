@@ -356,4 +356,50 @@ class DefaultFetcherTest {
                 fails(policy, FetchRequest.get(URI.create("/relative"))).failure());
         assertEquals(0, server.requestCount());
     }
+
+    @Test
+    void sendsOtherMethodsWithHeadersAndBodyAndReturnsAnyStatusWhenAsked() throws Exception {
+        server.route("/api/assert", request -> ScriptedResponse.status(401)
+                .header("Content-Type", "application/json")
+                .body("{\"error\":\"login\"}"));
+        byte[] json = "{\"contents\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        FetchRequest post = FetchRequest.of("POST", URI.create("https://idp-a.test/api/assert"), json)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer t0ken")
+                .anyStatus();
+
+        FetchResult result = new DefaultFetcher(policy().build()).fetch(post);
+
+        assertEquals(401, result.status());
+        assertEquals("{\"error\":\"login\"}", result.text());
+        RecordedRequest recorded = server.takeRequest();
+        assertEquals("POST", recorded.method());
+        assertEquals("{\"contents\":\"x\"}", recorded.bodyText());
+        assertEquals("Bearer t0ken", recorded.header("authorization"));
+        assertEquals(String.valueOf(json.length), recorded.header("content-length"));
+    }
+
+    @Test
+    void otherMethodsDoNotFollowRedirects() {
+        server.route("/moved", ScriptedResponse.redirect(307, "/elsewhere"));
+
+        FetchException e =
+                fails(policy().build(), FetchRequest.of("POST", URI.create("https://idp-a.test/moved"), new byte[0]));
+
+        assertEquals(FetchFailure.HTTP_STATUS, e.failure());
+        assertEquals(307, e.status());
+        assertEquals(1, server.requestCount());
+    }
+
+    @Test
+    void refusesHeadersThatWouldReframeTheRequest() {
+        for (String name : List.of("Host", "Content-Length", "Transfer-Encoding", "Connection", "Bad Name")) {
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> FetchRequest.get(IDP_A).header(name, "x"),
+                    name);
+        }
+        assertThrows(
+                IllegalArgumentException.class, () -> FetchRequest.get(IDP_A).header("X-Evil", "a\r\nHost: b"));
+    }
 }

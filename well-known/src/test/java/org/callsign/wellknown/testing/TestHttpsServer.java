@@ -241,11 +241,9 @@ public final class TestHttpsServer implements AutoCloseable {
             }
         }
         String method = requestLine[0];
-        if (!method.equals("GET")) {
-            skipBody(in, headers.get("content-length"));
-        }
+        byte[] body = readBody(in, headers.get("content-length"));
 
-        RecordedRequest request = remember(method, requestLine[1], headers);
+        RecordedRequest request = remember(method, requestLine[1], headers, body);
         ScriptedResponse response;
         try {
             response = routes.getOrDefault(request.path(), unrouted -> ScriptedResponse.status(404))
@@ -264,7 +262,7 @@ public final class TestHttpsServer implements AutoCloseable {
         send(out, response);
     }
 
-    private RecordedRequest remember(String method, String target, Map<String, String> headers) {
+    private RecordedRequest remember(String method, String target, Map<String, String> headers, byte[] body) {
         String path = target;
         String query = null;
         if (!target.startsWith("/") && target.contains("://")) {
@@ -279,7 +277,7 @@ public final class TestHttpsServer implements AutoCloseable {
             }
         }
         synchronized (received) {
-            RecordedRequest request = new RecordedRequest(method, target, path, query, headers, received.size());
+            RecordedRequest request = new RecordedRequest(method, target, path, query, headers, body, received.size());
             received.add(request);
             untaken.add(request);
             return request;
@@ -338,25 +336,16 @@ public final class TestHttpsServer implements AutoCloseable {
         }
     }
 
-    private static void skipBody(InputStream in, String contentLength) throws IOException {
+    /** Reads a request body framed by Content-Length (at most 1 MiB); no length means no body. */
+    private static byte[] readBody(InputStream in, String contentLength) throws IOException {
         if (contentLength == null) {
-            return;
+            return new byte[0];
         }
-        long remaining;
         try {
-            remaining = Long.parseLong(contentLength);
+            int length = Integer.parseInt(contentLength.trim());
+            return length < 0 || length > (1 << 20) ? new byte[0] : in.readNBytes(length);
         } catch (NumberFormatException e) {
-            return;
-        }
-        while (remaining > 0) {
-            long skipped = in.skip(remaining);
-            if (skipped <= 0) {
-                if (in.read() == -1) {
-                    return;
-                }
-                skipped = 1;
-            }
-            remaining -= skipped;
+            return new byte[0];
         }
     }
 
