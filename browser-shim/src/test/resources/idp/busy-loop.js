@@ -1,0 +1,4 @@
+rtcIdentityProvider.register({
+    generateAssertion() { for (;;) {} },
+    validateAssertion() { let i = 0; for (;;) { i++; } }
+});

@@ -1,0 +1,4 @@
+rtcIdentityProvider.register({
+    generateAssertion() { return new Promise(() => {}); },
+    validateAssertion() { return new Promise((resolve) => setTimeout(resolve, 600000)); }
+});

@@ -1,0 +1,27 @@
+// Exercises the realm's globals and reports what it saw.
+rtcIdentityProvider.register({
+    generateAssertion(contents, origin, options) {
+        return {idp: {domain: location.host}, assertion: JSON.stringify({contents, origin, options})};
+    },
+    async validateAssertion(assertion, origin) {
+        const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode('abc'));
+        const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+        const random = crypto.getRandomValues(new Uint8Array(16));
+        const url = new URL('/path?x=1#f', 'https://idp-a.test:8443/base');
+        const later = await new Promise((resolve) => setTimeout(() => resolve('timer fired'), 10));
+        const report = {
+            origin: location.origin,
+            href: location.href,
+            sha256: hex,
+            btoa: btoa('hello'),
+            atob: atob('aGVsbG8='),
+            randomLength: random.length,
+            url: url.href,
+            urlParam: url.searchParams.get('x'),
+            text: new TextDecoder().decode(new TextEncoder().encode('héllo')),
+            later,
+            rtcError: new RTCError({errorDetail: 'idp-need-login'}, 'm').errorDetail
+        };
+        return {identity: JSON.stringify(report), contents: assertion};
+    }
+});

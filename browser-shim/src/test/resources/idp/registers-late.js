@@ -1,0 +1,1 @@
+setTimeout(() => rtcIdentityProvider.register({generateAssertion() {}, validateAssertion() {}}), 0);

@@ -1,0 +1,3 @@
+const idp = {generateAssertion() {}, validateAssertion() {}};
+rtcIdentityProvider.register(idp);
+rtcIdentityProvider.register(idp);

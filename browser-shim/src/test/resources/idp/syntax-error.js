@@ -1,0 +1,1 @@
+rtcIdentityProvider.register({ generateAssertion() {, validateAssertion() {} });
