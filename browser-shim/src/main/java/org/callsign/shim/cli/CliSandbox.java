@@ -18,6 +18,7 @@ import org.callsign.shim.sandbox.IdpSandbox;
 import org.callsign.shim.sandbox.SandboxConfig;
 import org.callsign.wellknown.fetch.AddressPolicy;
 import org.callsign.wellknown.fetch.DefaultFetcher;
+import org.callsign.wellknown.fetch.FetchCache;
 import org.callsign.wellknown.fetch.FetchPolicy;
 
 /**
@@ -33,7 +34,7 @@ final class CliSandbox {
         boolean httpLoopback = options.has("--allow-http-loopback");
         int timeoutMillis =
                 options.intValue("--timeout-ms", (int) SandboxConfig.DEFAULT_DEADLINE.toMillis(), 1, 600_000);
-        FetchPolicy.Builder policy = FetchPolicy.builder().plainHttpOnLoopback(httpLoopback);
+        FetchPolicy.Builder policy = FetchPolicy.builder().plainHttpOnLoopback(httpLoopback).cache(new FetchCache());
         if (timeoutMillis < FetchPolicy.DEFAULT_TOTAL_TIMEOUT.toMillis()) {
             policy.totalTimeout(Duration.ofMillis(timeoutMillis));
         }
