@@ -34,7 +34,8 @@ final class CliSandbox {
         boolean httpLoopback = options.has("--allow-http-loopback");
         int timeoutMillis =
                 options.intValue("--timeout-ms", (int) SandboxConfig.DEFAULT_DEADLINE.toMillis(), 1, 600_000);
-        FetchPolicy.Builder policy = FetchPolicy.builder().plainHttpOnLoopback(httpLoopback).cache(new FetchCache());
+        FetchPolicy.Builder policy =
+                FetchPolicy.builder().plainHttpOnLoopback(httpLoopback).cache(new FetchCache());
         if (timeoutMillis < FetchPolicy.DEFAULT_TOTAL_TIMEOUT.toMillis()) {
             policy.totalTimeout(Duration.ofMillis(timeoutMillis));
         }
