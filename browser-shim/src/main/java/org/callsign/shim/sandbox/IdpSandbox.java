@@ -128,6 +128,10 @@ public final class IdpSandbox implements AutoCloseable {
                     } catch (PolyglotException e) {
                         discard(idp, realm);
                         throw SandboxErrors.fromPolyglot(SandboxErrors.Phase.CALL, watch.stopped(), config, e);
+                    } catch (IllegalStateException e) {
+                        // The watchdog closed the context between two calls into it.
+                        discard(idp, realm);
+                        throw SandboxErrors.stopped(SandboxErrors.Phase.CALL, watch.stopped(), config);
                     } catch (Realm.Unsettled e) {
                         throw new IdentityException(IdentityError.IDP_TIMEOUT, e.getMessage());
                     }
@@ -182,6 +186,9 @@ public final class IdpSandbox implements AutoCloseable {
             } catch (PolyglotException e) {
                 realm.close();
                 throw SandboxErrors.fromPolyglot(SandboxErrors.Phase.LOAD, watch.stopped(), config, e);
+            } catch (IllegalStateException e) {
+                realm.close();
+                throw SandboxErrors.stopped(SandboxErrors.Phase.LOAD, watch.stopped(), config);
             }
             if (!registered) {
                 realm.close();

@@ -42,15 +42,27 @@ final class SandboxErrors {
         };
     }
 
-    static IdentityException fromPolyglot(Phase phase, Watchdog.Stop stop, SandboxConfig config, PolyglotException e) {
+    /** The context was closed under the operation: by the watchdog ({@code stop}), or for no known reason. */
+    static IdentityException stopped(Phase phase, Watchdog.Stop stop, SandboxConfig config) {
+        if (stop == null) {
+            return new IdentityException(phase.error, "IdP realm was closed during the operation");
+        }
+        return fromStop(phase, stop, config);
+    }
+
+    private static IdentityException fromStop(Phase phase, Watchdog.Stop stop, SandboxConfig config) {
         if (stop == Watchdog.Stop.DEADLINE) {
             return new IdentityException(
                     IdentityError.IDP_TIMEOUT,
                     "IdP proxy exceeded the deadline of " + config.deadline().toMillis() + " ms");
         }
-        if (stop == Watchdog.Stop.ALLOCATION) {
-            return new IdentityException(
-                    phase.error, "IdP proxy stopped: allocated more than " + config.allocationLimitBytes() + " bytes");
+        return new IdentityException(
+                phase.error, "IdP proxy stopped: allocated more than " + config.allocationLimitBytes() + " bytes");
+    }
+
+    static IdentityException fromPolyglot(Phase phase, Watchdog.Stop stop, SandboxConfig config, PolyglotException e) {
+        if (stop != null) {
+            return fromStop(phase, stop, config);
         }
         if (e.isResourceExhausted()) {
             String what = e.getMessage() != null && e.getMessage().startsWith("Statement count limit")

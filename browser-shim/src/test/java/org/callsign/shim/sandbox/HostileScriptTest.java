@@ -250,4 +250,16 @@ class HostileScriptTest {
                 () -> sandbox.validateAssertion(IdpProxyAddress.of("idp-a.test", "test-idp"), huge, ORIGIN));
         assertEquals(IdentityError.IDENTITY_MALFORMED, e.error());
     }
+
+    @Test
+    void busyLoopUnderAHighStatementLimitHitsTheDeadline() throws Exception {
+        SandboxConfig lenient = CONFIG.withStatementLimit(Long.MAX_VALUE / 2).withDeadline(Duration.ofMillis(1500));
+        try (IdpSandbox patient = new IdpSandbox(new DefaultFetcher(idp.policy().build()), lenient)) {
+            IdentityException e = assertThrows(
+                    IdentityException.class,
+                    () -> patient.validateAssertion(IdpProxyAddress.of("idp-a.test", "busy-loop"), "x", ORIGIN));
+            assertEquals(IdentityError.IDP_TIMEOUT, e.error());
+            assertEquals("IdP proxy exceeded the deadline of 1500 ms", e.getMessage());
+        }
+    }
 }
