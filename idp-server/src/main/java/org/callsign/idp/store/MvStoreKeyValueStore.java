@@ -1,0 +1,146 @@
+package org.callsign.idp.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+
+/**
+ * The embedded {@link KeyValueStore}: one H2 MVStore file, {@value #FILE_NAME}, in a data directory, with one
+ * {@link MVMap} per namespace.
+ *
+ * <p>Durability: auto-commit is disabled, and every write is followed by {@link MVStore#commit()} and
+ * {@link MVStore#sync()} (an fsync) before it returns, under one lock, so an acknowledged write survives both a
+ * killed process and a power loss, and {@link #update} lands in one commit: MVStore reopens at the last complete
+ * commit. The price is an fsync per write, which suits the IdP's rare writes (keys, accounts, consents). Space of
+ * old versions is reused by later commits, and the file is compacted when the store is closed.
+ *
+ * <p>The directory is created {@code rwx------} and the file {@code rw-------} (see {@link OwnerOnlyFiles}). MVStore
+ * locks the file, so one process at a time can open it.
+ */
+public final class MvStoreKeyValueStore implements KeyValueStore {
+
+    /** The store file inside the data directory. */
+    public static final String FILE_NAME = "idp.mv.db";
+
+    private final Path file;
+    private final MVStore store;
+    private final Object writeLock = new Object();
+
+    private MvStoreKeyValueStore(Path file, MVStore store) {
+        this.file = file;
+        this.store = store;
+    }
+
+    /** Opens (or creates) the store in {@code dataDir}, creating the directory as needed. */
+    public static MvStoreKeyValueStore open(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            OwnerOnlyFiles.directory(dataDir);
+            OwnerOnlyFiles.file(file);
+        } catch (IOException e) {
+            throw new StoreException("cannot prepare data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+        try {
+            MVStore store = new MVStore.Builder()
+                    .fileName(file.toString())
+                    .autoCommitDisabled()
+                    .open();
+            return new MvStoreKeyValueStore(file, store);
+        } catch (MVStoreException e) {
+            throw new StoreException("cannot open store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The store file. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public Optional<byte[]> get(String namespace, String key) {
+        Objects.requireNonNull(key, "key");
+        byte[] value = map(namespace).get(key);
+        return Optional.ofNullable(value).map(byte[]::clone);
+    }
+
+    @Override
+    public Map<String, byte[]> entries(String namespace) {
+        Map<String, byte[]> copy = new LinkedHashMap<>();
+        // MVMap iterates in key order over a consistent snapshot.
+        map(namespace).forEach((key, value) -> copy.put(key, value.clone()));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    @Override
+    public void put(String namespace, String key, byte[] value) {
+        update(namespace, Map.of(key, value), Collections.emptySet());
+    }
+
+    @Override
+    public boolean remove(String namespace, String key) {
+        Objects.requireNonNull(key, "key");
+        synchronized (writeLock) {
+            boolean present = map(namespace).remove(key) != null;
+            if (present) {
+                commit(namespace);
+            }
+            return present;
+        }
+    }
+
+    @Override
+    public void update(String namespace, Map<String, byte[]> puts, Collection<String> removals) {
+        puts.forEach((key, value) -> {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+        });
+        removals.forEach(key -> Objects.requireNonNull(key, "key"));
+        synchronized (writeLock) {
+            MVMap<String, byte[]> map = map(namespace);
+            puts.forEach((key, value) -> map.put(key, value.clone()));
+            removals.forEach(map::remove);
+            commit(namespace);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            if (!store.isClosed()) {
+                store.close();
+            }
+        }
+    }
+
+    private void commit(String namespace) {
+        try {
+            store.commit();
+            store.sync();
+        } catch (MVStoreException e) {
+            throw new StoreException("cannot commit namespace " + namespace + " to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private MVMap<String, byte[]> map(String namespace) {
+        Objects.requireNonNull(namespace, "namespace");
+        if (!namespace.matches(NAMESPACE_PATTERN)) {
+            throw new IllegalArgumentException("invalid namespace: " + namespace);
+        }
+        if (store.isClosed()) {
+            throw new StoreException("store " + file + " is closed");
+        }
+        try {
+            return store.openMap(namespace);
+        } catch (MVStoreException e) {
+            throw new StoreException("cannot open namespace " + namespace + " in " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
