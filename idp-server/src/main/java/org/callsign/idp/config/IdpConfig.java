@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,18 @@ public interface IdpConfig {
 
     /** Identity assertions. */
     Assertion assertion();
+
+    /** Accounts and passwords. */
+    Accounts accounts();
+
+    /** Cookie sessions and bearer tokens. */
+    Sessions sessions();
+
+    /** Request rate limits and the lockout after failed logins. */
+    RateLimit rateLimit();
+
+    /** The IdP's own HTML pages (login, consent). */
+    Pages pages();
 
     /** The issuer URL, explicit or derived from {@link #domain()}, without a trailing slash. */
     default String issuerUrl() {
@@ -78,5 +91,74 @@ public interface IdpConfig {
         /** Lifetime of an assertion ({@code exp - iat}); a retired key stays published at least this long. */
         @WithDefault("5m")
         Duration lifetime();
+    }
+
+    /** Account configuration. */
+    interface Accounts {
+
+        /** bcrypt cost (log2 of the rounds) of new password hashes, 10 to 31; older hashes are upgraded at login. */
+        @WithDefault("12")
+        int bcryptCost();
+
+        /** Whether anyone may register an account through {@code POST /api/accounts}. */
+        @WithDefault("true")
+        boolean registrationEnabled();
+    }
+
+    /** Session and token configuration. */
+    interface Sessions {
+
+        /** Lifetime of a browser session (the session cookie and its server-side record). */
+        @WithDefault("12h")
+        Duration cookieLifetime();
+
+        /** Lifetime of a bearer token. */
+        @WithDefault("7d")
+        Duration tokenLifetime();
+
+        /**
+         * Whether the session cookie carries {@code Secure} (and the {@code __Host-} name prefix). May be turned off
+         * only when the issuer is a loopback URL, for plain-HTTP development; the IdP refuses to start otherwise.
+         */
+        @WithDefault("true")
+        boolean cookieSecure();
+
+        /** How often expired sessions, tokens and idle rate-limit entries are removed ({@code off} disables it). */
+        @WithDefault("10m")
+        String sweepInterval();
+    }
+
+    /** Rate limits, all in memory and per IdP process. */
+    interface RateLimit {
+
+        /** Requests per minute and client IP to the endpoints that check a password or create an account. */
+        @WithDefault("30")
+        int requestsPerMinute();
+
+        /** Consecutive failed logins of one account before it is locked out. */
+        @WithDefault("5")
+        int accountFailures();
+
+        /** Consecutive failed logins from one client IP before it is locked out. */
+        @WithDefault("20")
+        int ipFailures();
+
+        /** The first lockout; each further failure doubles it, up to {@link #maxLockout()}. */
+        @WithDefault("30s")
+        Duration lockout();
+
+        /** The longest lockout. */
+        @WithDefault("15m")
+        Duration maxLockout();
+    }
+
+    /** Page configuration. */
+    interface Pages {
+
+        /**
+         * Origins allowed to frame the login and consent pages ({@code frame-ancestors}). None by default: the pages
+         * open as popups, and a framed login form invites clickjacking.
+         */
+        Optional<List<String>> frameAncestors();
     }
 }

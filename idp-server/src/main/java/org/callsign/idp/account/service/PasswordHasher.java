@@ -1,0 +1,84 @@
+package org.callsign.idp.account.service;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.wildfly.security.password.Password;
+import org.wildfly.security.password.interfaces.BCryptPassword;
+import org.wildfly.security.password.util.ModularCrypt;
+
+/**
+ * bcrypt hashes in modular crypt format ({@code $2a$<cost>$<salt><hash>}), with a check that takes the same time
+ * whether the password is right, wrong, or the account does not exist.
+ *
+ * <p>A check recomputes the hash with the stored cost and salt and compares the two strings with
+ * {@link MessageDigest#isEqual} (constant time), rather than Elytron's own verify, which compares with
+ * {@code Arrays.equals}. Unknown users are checked against {@link #checkDummy a dummy hash} of the configured cost,
+ * so that the response time does not tell whether a username exists.
+ */
+public final class PasswordHasher {
+
+    /** The lowest accepted cost (DESIGN.md: bcrypt cost ≥ 10). */
+    public static final int MIN_COST = 10;
+
+    /** bcrypt's highest cost. */
+    public static final int MAX_COST = 31;
+
+    private final int cost;
+    private final String dummyHash;
+
+    public PasswordHasher(int cost) {
+        if (cost < MIN_COST || cost > MAX_COST) {
+            throw new IllegalArgumentException(
+                    "callsign.idp.accounts.bcrypt-cost must be " + MIN_COST + " to " + MAX_COST + ": " + cost);
+        }
+        this.cost = cost;
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        this.dummyHash = hash(Base64.getEncoder().encodeToString(random));
+    }
+
+    /** The configured cost of new hashes. */
+    public int cost() {
+        return cost;
+    }
+
+    /** A new hash of the (normalised) password with a fresh salt. */
+    public String hash(String password) {
+        return BcryptUtil.bcryptHash(password, cost);
+    }
+
+    /** Whether {@code password} matches {@code storedHash}, in time independent of where they differ. */
+    public boolean matches(String password, String storedHash) {
+        BCryptPassword stored = decode(storedHash);
+        if (stored == null) {
+            return false;
+        }
+        String computed = BcryptUtil.bcryptHash(password, stored.getIterationCount(), stored.getSalt());
+        return MessageDigest.isEqual(
+                computed.getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Spends the time of a real check, for a user that does not exist; always false. */
+    public boolean checkDummy(String password) {
+        matches(password == null ? "" : password, dummyHash);
+        return false;
+    }
+
+    /** Whether a stored hash is cheaper than the configured cost, so worth rehashing after a successful login. */
+    public boolean needsRehash(String storedHash) {
+        BCryptPassword stored = decode(storedHash);
+        return stored != null && stored.getIterationCount() < cost;
+    }
+
+    private static BCryptPassword decode(String storedHash) {
+        try {
+            Password password = ModularCrypt.decode(storedHash);
+            return password instanceof BCryptPassword bcrypt ? bcrypt : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.callsign.idp.api;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into a typed {@link ErrorBody}: API errors, malformed JSON, the framework's own 404/405/415,
+ * and anything unexpected (logged here, answered as {@code internal-error} without detail). Never a stack trace.
+ */
+public class ApiExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        Response.ResponseBuilder builder = builder(e.error(), e.getMessage());
+        if (e instanceof RateLimitedException limited) {
+            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        }
+        if (e.error() == ApiError.INVALID_TOKEN) {
+            // RFC 6750 §3: a bearer-token challenge with the error code.
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return builder(ApiError.MALFORMED_JSON, describe(e)).build();
+    }
+
+    /** Also for this subtype: the JSON extension maps it on its own, with a body of its own, unless overridden. */
+    @ServerExceptionMapper
+    public Response mismatch(MismatchedInputException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json);
+        }
+        int status = e.getResponse().getStatus();
+        ApiError error = ApiError.forStatus(status);
+        String reason = Response.Status.fromStatusCode(status) == null
+                ? "request refused"
+                : Response.Status.fromStatusCode(status).getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorBody(error.code(), reason))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("unexpected failure", e);
+        return builder(ApiError.INTERNAL_ERROR, "internal error").build();
+    }
+
+    private static Response.ResponseBuilder builder(ApiError error, String message) {
+        return Response.status(error.status())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorBody(error.code(), message));
+    }
+
+    /** Where the JSON broke, without quoting it: the input may hold a password. */
+    static String describe(JsonProcessingException e) {
+        StringBuilder message = new StringBuilder();
+        if (e instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()
+                && mapping.getPath().stream().anyMatch(ref -> ref.getFieldName() != null)) {
+            message.append("request body does not match the expected object at '")
+                    .append(mapping.getPath().stream()
+                            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                            .collect(Collectors.joining(".")))
+                    .append("'");
+        } else if (e instanceof JsonMappingException) {
+            message.append("request body does not match the expected object");
+        } else {
+            message.append("request body is not valid JSON");
+        }
+        JsonLocation location = e.getLocation();
+        if (location != null && location.getLineNr() > 0) {
+            message.append(" (line ")
+                    .append(location.getLineNr())
+                    .append(", column ")
+                    .append(location.getColumnNr())
+                    .append(')');
+        }
+        return message.toString();
+    }
+}
