@@ -12,6 +12,7 @@ public enum ApiError {
     INVALID_TOKEN("invalid-token", 401),
     CSRF_CHECK_FAILED("csrf-check-failed", 403),
     REGISTRATION_CLOSED("registration-closed", 403),
+    CONSENT_REQUIRED("consent-required", 403),
     NOT_FOUND("not-found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", 406),

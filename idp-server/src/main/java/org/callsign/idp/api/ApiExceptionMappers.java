@@ -22,7 +22,11 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        Response.ResponseBuilder builder = builder(e.error(), e.getMessage());
+        Response.ResponseBuilder builder = e instanceof LoginRequiredException login
+                ? Response.status(e.error().status())
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(new ErrorBody(e.error().code(), e.getMessage(), login.loginUrl()))
+                : builder(e.error(), e.getMessage());
         if (e instanceof RateLimitedException limited) {
             builder.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
         }

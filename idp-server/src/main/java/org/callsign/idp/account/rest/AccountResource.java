@@ -38,7 +38,7 @@ public class AccountResource {
     public record DeleteAccountRequest(String password) {}
 
     /** Body of {@code PUT /api/account/profile}. */
-    public record ProfileRequest(String displayName, String avatarUrl) {}
+    public record ProfileRequest(String displayName, String avatarUrl, String signalingServer) {}
 
     private final AccountService accounts;
     private final CurrentUser currentUser;
@@ -70,11 +70,11 @@ public class AccountResource {
 
     @PUT
     @Path("/account/profile")
-    @Operation(summary = "Set the optional profile claims (display name, https avatar URL)")
+    @Operation(summary = "Set the optional profile: display name, https avatar URL, signaling server URL")
     public AccountView profile(ProfileRequest request) {
         LoggedInUser user = currentUser.require();
         ProfileRequest body = RequestBodies.required(request);
-        return view(accounts.updateProfile(user, body.displayName(), body.avatarUrl()));
+        return view(accounts.updateProfile(user, body.displayName(), body.avatarUrl(), body.signalingServer()));
     }
 
     @PUT
@@ -107,6 +107,7 @@ public class AccountResource {
                 accounts.identity(account),
                 account.displayName(),
                 account.avatarUrl(),
+                account.signalingServer(),
                 account.created());
     }
 }

@@ -61,7 +61,8 @@ public class AccountService {
         }
         String name = Usernames.normalize(username);
         String normalizedPassword = Passwords.validate("password", password);
-        Account account = new Account(newId(), name, hasher.hash(normalizedPassword), 0, clock.instant(), null, null);
+        Account account =
+                new Account(newId(), name, hasher.hash(normalizedPassword), 0, clock.instant(), null, null, null);
         if (!accounts.create(account)) {
             throw new ApiException(ApiError.USERNAME_TAKEN, "username " + name + " is taken");
         }
@@ -126,8 +127,11 @@ public class AccountService {
         consents.deleteAll(account.id());
     }
 
-    /** Sets the optional profile claims; {@code null} or empty clears one. */
-    public Account updateProfile(LoggedInUser user, String displayName, String avatarUrl) {
+    /**
+     * Sets the optional profile: the claims {@code name} and {@code picture}, and the signaling server that WebFinger
+     * names; {@code null} or empty clears one.
+     */
+    public Account updateProfile(LoggedInUser user, String displayName, String avatarUrl, String signalingServer) {
         String name = blankToNull(displayName);
         if (name != null
                 && (name.codePointCount(0, name.length()) > MAX_DISPLAY_NAME
@@ -140,7 +144,11 @@ public class AccountService {
         if (avatar != null) {
             checkAvatarUrl(avatar);
         }
-        Account updated = account(user).withProfile(name, avatar);
+        String signaling = blankToNull(signalingServer);
+        if (signaling != null) {
+            signaling = SignalingServers.validate(signaling);
+        }
+        Account updated = account(user).withProfile(name, avatar, signaling);
         accounts.save(updated);
         return updated;
     }

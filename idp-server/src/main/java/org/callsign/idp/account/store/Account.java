@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param created when the account was registered
  * @param displayName optional profile claim {@code name}
  * @param avatarUrl optional profile claim {@code picture}
+ * @param signalingServer optional URL of the user's signaling server, published in WebFinger; {@code null} if unset
  */
 public record Account(
         String id,
@@ -21,21 +22,23 @@ public record Account(
         long generation,
         Instant created,
         String displayName,
-        String avatarUrl) {
+        String avatarUrl,
+        String signalingServer) {
 
     /** This account with a new password hash and the next generation (voiding every session). */
     public Account withPassword(String newHash) {
-        return new Account(id, username, newHash, generation + 1, created, displayName, avatarUrl);
+        return new Account(id, username, newHash, generation + 1, created, displayName, avatarUrl, signalingServer);
     }
 
     /** This account with a rehashed password at a higher cost; sessions stay valid. */
     public Account withRehashedPassword(String newHash) {
-        return new Account(id, username, newHash, generation, created, displayName, avatarUrl);
+        return new Account(id, username, newHash, generation, created, displayName, avatarUrl, signalingServer);
     }
 
     /** This account with a new profile. */
-    public Account withProfile(String newDisplayName, String newAvatarUrl) {
-        return new Account(id, username, passwordHash, generation, created, newDisplayName, newAvatarUrl);
+    public Account withProfile(String newDisplayName, String newAvatarUrl, String newSignalingServer) {
+        return new Account(
+                id, username, passwordHash, generation, created, newDisplayName, newAvatarUrl, newSignalingServer);
     }
 
     /** Names the account, never the hash. */

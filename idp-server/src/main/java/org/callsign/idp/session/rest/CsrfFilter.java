@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.callsign.idp.api.ApiError;
 import org.callsign.idp.api.ErrorBody;
+import org.callsign.idp.assertion.rest.AssertionResource;
 import org.callsign.idp.config.IdpConfig;
 import org.callsign.idp.consent.service.Origins;
 import org.callsign.idp.session.service.SessionCookies;
@@ -22,6 +23,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * HTML forms cannot add one at all; {@code SameSite=Lax} already keeps the cookie off cross-site {@code POST}s, so this
  * is the second, browser-independent layer. Bearer-token requests need neither: browsers never attach a bearer token
  * on their own.
+ *
+ * <p>The assertion endpoint ({@code POST /api/assertions}) also accepts, instead of the header, a body declared as
+ * {@code application/json}: the proxy script calls it from the IdP's realm, which may not be able to add custom
+ * headers, and a JSON content type is, like the header, something a cross-origin page can only send after a CORS
+ * preflight that the IdP never grants (an HTML form cannot send it at all). The {@code Origin} rule still applies.
  */
 public class CsrfFilter {
 
@@ -51,7 +57,9 @@ public class CsrfFilter {
         if (!cookieLogin && !cookieAuthenticated) {
             return null;
         }
-        if (!"1".equals(request.getHeaderString(HEADER))) {
+        boolean assertionRequest =
+                path.equals(AssertionResource.PATH) && request.getMethod().equals("POST");
+        if (!"1".equals(request.getHeaderString(HEADER)) && !(assertionRequest && declaresJson(request))) {
             return refuse("missing " + HEADER + " header: required with the session cookie");
         }
         String origin = request.getHeaderString("Origin");
@@ -59,6 +67,14 @@ public class CsrfFilter {
             return refuse("cross-origin request refused: Origin " + origin);
         }
         return null;
+    }
+
+    private static boolean declaresJson(ContainerRequestContext request) {
+        MediaType type = request.getMediaType();
+        return type != null
+                && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                && !type.isWildcardType()
+                && !type.isWildcardSubtype();
     }
 
     private static Response refuse(String message) {
