@@ -253,7 +253,9 @@ class HostileScriptTest {
 
     @Test
     void busyLoopUnderAHighStatementLimitHitsTheDeadline() throws Exception {
-        SandboxConfig lenient = CONFIG.withStatementLimit(Long.MAX_VALUE / 2).withDeadline(Duration.ofMillis(1500));
+        SandboxConfig lenient = CONFIG.withStatementLimit(Long.MAX_VALUE / 2)
+                .withAllocationLimit(Long.MAX_VALUE / 2)
+                .withDeadline(Duration.ofMillis(1500));
         try (IdpSandbox patient = new IdpSandbox(new DefaultFetcher(idp.policy().build()), lenient)) {
             IdentityException e = assertThrows(
                     IdentityException.class,
