@@ -23,16 +23,15 @@ import java.security.spec.EdECPublicKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The host side of the realm's {@code crypto.subtle} subset (W3C WebCrypto): SHA digests, and import, sign
  * and verify for ECDSA P-256 with SHA-256 (ES256, IEEE P1363 signatures as WebCrypto uses) and Ed25519.
- * Keys stay on the host; the realm holds an opaque handle. One instance per realm, at most
- * {@link #MAX_KEYS} keys.
+ * Keys stay on the host; the realm holds an opaque handle. One instance per realm, keeping the
+ * {@link #MAX_KEYS} most recently used keys (a reused realm may import a key on every call).
  */
 final class HostCrypto {
     static final int MAX_KEYS = 64;
@@ -45,7 +44,10 @@ final class HostCrypto {
 
     private record HostKey(Key key, String algorithm, String type) {}
 
-    private final List<HostKey> keys = new ArrayList<>();
+    /** Keys by handle, least recently used first; the oldest leaves when a realm imports more than {@link #MAX_KEYS}. */
+    private final LinkedHashMap<Integer, HostKey> keys = new LinkedHashMap<>(16, 0.75f, true);
+
+    private int nextHandle;
 
     String randomBytes(int count) {
         if (count < 0 || count > 65536) {
@@ -71,9 +73,6 @@ final class HostCrypto {
 
     /** Returns JSON {@code {"handle":n,"type":…,"algorithm":{…},"usages":[…]}}. */
     String importKey(String format, String material, String algorithm, String namedCurve, String usagesJson) {
-        if (keys.size() >= MAX_KEYS) {
-            throw new SandboxFault("importKey: more than " + MAX_KEYS + " keys in this realm");
-        }
         String alg = canonicalAlgorithm(algorithm);
         if (alg.equals("ECDSA") && !namedCurve.equals("P-256")) {
             throw new SandboxFault("importKey: only the P-256 curve is supported");
@@ -94,11 +93,15 @@ final class HostCrypto {
                                     "private");
                         default -> throw new SandboxFault("importKey: unsupported format " + bounded(format));
                     };
-            keys.add(key);
+            int handle = nextHandle++;
+            keys.put(handle, key);
+            if (keys.size() > MAX_KEYS) {
+                keys.remove(keys.keySet().iterator().next());
+            }
             String algorithmJson =
                     alg.equals("ECDSA") ? "{\"name\":\"ECDSA\",\"namedCurve\":\"P-256\"}" : "{\"name\":\"Ed25519\"}";
-            return "{\"handle\":" + (keys.size() - 1) + ",\"type\":\"" + key.type() + "\",\"algorithm\":"
-                    + algorithmJson + ",\"usages\":" + JSON.writeValueAsString(JSON.readTree(usagesJson)) + "}";
+            return "{\"handle\":" + handle + ",\"type\":\"" + key.type() + "\",\"algorithm\":" + algorithmJson
+                    + ",\"usages\":" + JSON.writeValueAsString(JSON.readTree(usagesJson)) + "}";
         } catch (SandboxFault e) {
             throw e;
         } catch (Exception e) {
@@ -131,10 +134,10 @@ final class HostCrypto {
     }
 
     private HostKey key(int handle, String algorithm, String hash, String type) {
-        if (handle < 0 || handle >= keys.size()) {
-            throw new SandboxFault("unknown key");
-        }
         HostKey key = keys.get(handle);
+        if (key == null) {
+            throw new SandboxFault("unknown key (a realm keeps its " + MAX_KEYS + " most recently used keys)");
+        }
         if (!key.algorithm().equals(canonicalAlgorithm(algorithm))) {
             throw new SandboxFault("key is for " + key.algorithm() + ", not " + bounded(algorithm));
         }

@@ -197,4 +197,19 @@ class IdpSandboxTest {
 
         assertEquals("https://idp-b.test", report.get("origin").asText());
     }
+
+    @Test
+    void realmKeepsWorkingAfterManyKeyImports() throws Exception {
+        String assertion = sandbox.generateAssertion(
+                        address("test-idp"), CONTENTS, ORIGIN, new GenerateOptions("test-idp", null, null))
+                .assertion();
+
+        for (int i = 0; i < HostCrypto.MAX_KEYS + 10; i++) {
+            assertEquals(
+                    "alice@idp-a.test",
+                    sandbox.validateAssertion(address("test-idp"), assertion, ORIGIN)
+                            .identity(),
+                    "validation " + i);
+        }
+    }
 }
