@@ -6,7 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.callsign.idp.config.IdpConfig;
-import org.callsign.idp.store.KeyValueStore;
+import org.callsign.server.store.KeyValueStore;
 
 /** Makes the {@link KeyService} at startup, so that keys exist (and are generated on first start) before any request. */
 @Dependent

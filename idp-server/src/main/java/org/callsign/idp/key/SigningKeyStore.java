@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.callsign.idp.store.KeyValueStore;
-import org.callsign.idp.store.StoreException;
+import org.callsign.server.store.KeyValueStore;
+import org.callsign.server.store.StoreException;
 
 /**
  * Persists the {@link KeyRing} in a {@link KeyValueStore}, namespace {@value #NAMESPACE}: one JSON record per key

@@ -16,7 +16,7 @@ import org.callsign.idp.TestUsers;
 import org.callsign.idp.account.store.AccountStore;
 import org.callsign.idp.session.rest.CsrfFilter;
 import org.callsign.idp.session.service.SessionCookies;
-import org.callsign.idp.store.KeyValueStore;
+import org.callsign.server.store.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

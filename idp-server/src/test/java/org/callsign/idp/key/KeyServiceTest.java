@@ -14,9 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.callsign.idp.MutableClock;
-import org.callsign.idp.store.KeyValueStore;
-import org.callsign.idp.store.MvStoreKeyValueStore;
-import org.callsign.idp.store.StoreException;
+import org.callsign.idp.store.StoreProducer;
+import org.callsign.server.store.KeyValueStore;
+import org.callsign.server.store.MvStoreKeyValueStore;
+import org.callsign.server.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class KeyServiceTest {
         if (store != null) {
             store.close();
         }
-        store = MvStoreKeyValueStore.open(temp);
+        store = MvStoreKeyValueStore.open(temp, StoreProducer.FILE_NAME);
         return new KeyService(new SigningKeyStore(store), policy, clock);
     }
 

@@ -24,7 +24,7 @@ import org.callsign.idp.MutableClock;
 import org.callsign.idp.TestUsers;
 import org.callsign.idp.key.KeyService;
 import org.callsign.idp.session.store.SessionStore;
-import org.callsign.idp.store.KeyValueStore;
+import org.callsign.server.store.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -14,6 +14,7 @@ import org.callsign.idp.config.IdpConfig;
 import org.callsign.idp.consent.service.ConsentService;
 import org.callsign.idp.session.service.LoggedInUser;
 import org.callsign.idp.session.service.SessionService;
+import org.callsign.server.secret.PasswordHasher;
 
 /**
  * Registers accounts, checks passwords (rate-limited, constant time, unknown users included), changes passwords and
@@ -45,7 +46,11 @@ public class AccountService {
             IdpConfig config,
             Clock clock) {
         this.accounts = accounts;
-        this.hasher = new PasswordHasher(config.accounts().bcryptCost());
+        try {
+            this.hasher = new PasswordHasher(config.accounts().bcryptCost());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("callsign.idp.accounts.bcrypt-cost: " + e.getMessage(), e);
+        }
         this.throttle = throttle;
         this.sessions = sessions;
         this.consents = consents;

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.callsign.idp.api.RateLimitedException;
 import org.callsign.idp.config.IdpConfig;
+import org.callsign.server.limit.FailureBackoff;
+import org.callsign.server.limit.RequestRateLimiter;
 
 /**
  * The rate limits of the endpoints that check a password or create an account: a request rate per client IP, and

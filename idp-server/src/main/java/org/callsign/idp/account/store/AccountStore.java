@@ -2,8 +2,8 @@ package org.callsign.idp.account.store;
 
 import jakarta.inject.Singleton;
 import java.util.Optional;
-import org.callsign.idp.store.JsonRecords;
-import org.callsign.idp.store.KeyValueStore;
+import org.callsign.server.store.JsonRecords;
+import org.callsign.server.store.KeyValueStore;
 
 /**
  * Accounts in the {@link KeyValueStore}, namespace {@value #NAMESPACE}, one JSON record per normalised username.

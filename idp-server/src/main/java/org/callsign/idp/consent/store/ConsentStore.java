@@ -1,8 +1,8 @@
 package org.callsign.idp.consent.store;
 
 import jakarta.inject.Singleton;
-import org.callsign.idp.store.JsonRecords;
-import org.callsign.idp.store.KeyValueStore;
+import org.callsign.server.store.JsonRecords;
+import org.callsign.server.store.KeyValueStore;
 
 /** Consents in the {@link KeyValueStore}, namespace {@value #NAMESPACE}, one JSON record per account id. */
 @Singleton

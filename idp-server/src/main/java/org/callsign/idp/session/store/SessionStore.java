@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.callsign.idp.store.JsonRecords;
-import org.callsign.idp.store.KeyValueStore;
+import org.callsign.server.store.JsonRecords;
+import org.callsign.server.store.KeyValueStore;
 
 /**
  * Sessions and bearer tokens in the {@link KeyValueStore}, namespace {@value #NAMESPACE}, keyed by the base64url

@@ -1,4 +1,4 @@
-package org.callsign.idp.store;
+package org.callsign.server.store;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -62,7 +62,7 @@ class MvStoreCrashTest {
         assertEquals(acked.size() - 1, last, "acknowledgements out of order");
         assertTrue(last < WRITES - 1, "writer finished before it was killed");
 
-        try (KeyValueStore store = MvStoreKeyValueStore.open(dataDir)) {
+        try (KeyValueStore store = MvStoreKeyValueStore.open(dataDir, "crash.mv.db")) {
             for (int i : acked) {
                 byte[] value = store.get(CrashWriter.NAMESPACE, CrashWriter.key(i))
                         .orElseThrow(() -> new AssertionError("acknowledged entry " + i + " lost"));

@@ -1,4 +1,4 @@
-package org.callsign.idp.store;
+package org.callsign.server.store;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +9,7 @@ import java.io.IOException;
 
 /**
  * Encodes records as the JSON values of a {@link KeyValueStore}: instants as ISO-8601 strings, unknown members
- * ignored so that a newer record stays readable by an older IdP. Failures name the namespace and key, never the value.
+ * ignored so that a newer record stays readable by an older server. Failures name the namespace and key, never the value.
  */
 public final class JsonRecords {
 

@@ -1,4 +1,4 @@
-package org.callsign.idp.account.service;
+package org.callsign.server.limit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Lockout with exponential back-off per key (an account or a client IP): after {@code threshold} consecutive
  * failures the key is locked for {@code lockout}, and each further failure doubles that, up to {@code maxLockout}. A
- * success clears the key. In memory, per IdP process.
+ * success clears the key. In memory, per process.
  */
 public final class FailureBackoff {
 

@@ -1,19 +1,24 @@
-package org.callsign.idp.account.service;
+package org.callsign.server.secret;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.wildfly.security.password.Password;
+import org.wildfly.security.password.PasswordFactory;
+import org.wildfly.security.password.WildFlyElytronPasswordProvider;
 import org.wildfly.security.password.interfaces.BCryptPassword;
+import org.wildfly.security.password.spec.EncryptablePasswordSpec;
+import org.wildfly.security.password.spec.IteratedSaltedPasswordAlgorithmSpec;
 import org.wildfly.security.password.util.ModularCrypt;
 
 /**
  * bcrypt hashes in modular crypt format ({@code $2a$<cost>$<salt><hash>}), with a check that takes the same time
  * whether the password is right, wrong, or the account does not exist.
  *
- * <p>A check recomputes the hash with the stored cost and salt and compares the two strings with
+ * <p>Hashing is Elytron's bcrypt (the implementation Quarkus itself uses). A check recomputes the hash with the stored
+ * cost and salt and compares the two strings with
  * {@link MessageDigest#isEqual} (constant time), rather than Elytron's own verify, which compares with
  * {@code Arrays.equals}. Unknown users are checked against {@link #checkDummy a dummy hash} of the configured cost,
  * so that the response time does not tell whether a username exists.
@@ -26,17 +31,18 @@ public final class PasswordHasher {
     /** bcrypt's highest cost. */
     public static final int MAX_COST = 31;
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final int cost;
     private final String dummyHash;
 
     public PasswordHasher(int cost) {
         if (cost < MIN_COST || cost > MAX_COST) {
-            throw new IllegalArgumentException(
-                    "callsign.idp.accounts.bcrypt-cost must be " + MIN_COST + " to " + MAX_COST + ": " + cost);
+            throw new IllegalArgumentException("bcrypt cost must be " + MIN_COST + " to " + MAX_COST + ": " + cost);
         }
         this.cost = cost;
         byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
+        RANDOM.nextBytes(random);
         this.dummyHash = hash(Base64.getEncoder().encodeToString(random));
     }
 
@@ -47,7 +53,9 @@ public final class PasswordHasher {
 
     /** A new hash of the (normalised) password with a fresh salt. */
     public String hash(String password) {
-        return BcryptUtil.bcryptHash(password, cost);
+        byte[] salt = new byte[BCryptPassword.BCRYPT_SALT_SIZE];
+        RANDOM.nextBytes(salt);
+        return bcrypt(password, cost, salt);
     }
 
     /** Whether {@code password} matches {@code storedHash}, in time independent of where they differ. */
@@ -56,7 +64,7 @@ public final class PasswordHasher {
         if (stored == null) {
             return false;
         }
-        String computed = BcryptUtil.bcryptHash(password, stored.getIterationCount(), stored.getSalt());
+        String computed = bcrypt(password, stored.getIterationCount(), stored.getSalt());
         return MessageDigest.isEqual(
                 computed.getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
     }
@@ -71,6 +79,19 @@ public final class PasswordHasher {
     public boolean needsRehash(String storedHash) {
         BCryptPassword stored = decode(storedHash);
         return stored != null && stored.getIterationCount() < cost;
+    }
+
+    private static String bcrypt(String password, int cost, byte[] salt) {
+        try {
+            PasswordFactory factory = PasswordFactory.getInstance(
+                    BCryptPassword.ALGORITHM_BCRYPT, WildFlyElytronPasswordProvider.getInstance());
+            Password hashed = factory.generatePassword(new EncryptablePasswordSpec(
+                    password.toCharArray(), new IteratedSaltedPasswordAlgorithmSpec(cost, salt)));
+            return ModularCrypt.encodeAsString(hashed);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(
+                    "bcrypt is unavailable: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     private static BCryptPassword decode(String storedHash) {

@@ -1,4 +1,4 @@
-package org.callsign.idp.account;
+package org.callsign.server.secret;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.callsign.idp.account.service.PasswordHasher;
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
@@ -45,7 +44,7 @@ class PasswordHasherTest {
     @Test
     void refusesCostsBelowTen() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(9));
-        assertEquals("callsign.idp.accounts.bcrypt-cost must be 10 to 31: 9", e.getMessage());
+        assertEquals("bcrypt cost must be 10 to 31: 9", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(32));
     }
 

@@ -1,4 +1,4 @@
-package org.callsign.idp.store;
+package org.callsign.server.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,13 +13,13 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 
 /**
- * The embedded {@link KeyValueStore}: one H2 MVStore file, {@value #FILE_NAME}, in a data directory, with one
- * {@link MVMap} per namespace.
+ * The embedded {@link KeyValueStore}: one H2 MVStore file in a data directory, named by the service that owns it
+ * ({@code idp.mv.db}, {@code signaling.mv.db}), with one {@link MVMap} per namespace.
  *
  * <p>Durability: auto-commit is disabled, and every write is followed by {@link MVStore#commit()} and
  * {@link MVStore#sync()} (an fsync) before it returns, under one lock, so an acknowledged write survives both a
  * killed process and a power loss, and {@link #update} lands in one commit: MVStore reopens at the last complete
- * commit. The price is an fsync per write, which suits the IdP's rare writes (keys, accounts, consents). Space of
+ * commit. The price is an fsync per write, which suits rare writes (keys, accounts, consents, devices). Space of
  * old versions is reused by later commits, and the file is compacted when the store is closed.
  *
  * <p>The directory is created {@code rwx------} and the file {@code rw-------} (see {@link OwnerOnlyFiles}). MVStore
@@ -27,8 +27,8 @@ import org.h2.mvstore.MVStoreException;
  */
 public final class MvStoreKeyValueStore implements KeyValueStore {
 
-    /** The store file inside the data directory. */
-    public static final String FILE_NAME = "idp.mv.db";
+    /** Names of store files: a plain file name ending in {@code .mv.db}. */
+    public static final String FILE_NAME_PATTERN = "[a-z][a-z0-9-]{0,63}\\.mv\\.db";
 
     private final Path file;
     private final MVStore store;
@@ -39,9 +39,12 @@ public final class MvStoreKeyValueStore implements KeyValueStore {
         this.store = store;
     }
 
-    /** Opens (or creates) the store in {@code dataDir}, creating the directory as needed. */
-    public static MvStoreKeyValueStore open(Path dataDir) {
-        Path file = dataDir.resolve(FILE_NAME);
+    /** Opens (or creates) the store file {@code fileName} in {@code dataDir}, creating the directory as needed. */
+    public static MvStoreKeyValueStore open(Path dataDir, String fileName) {
+        if (!fileName.matches(FILE_NAME_PATTERN)) {
+            throw new IllegalArgumentException("invalid store file name: " + fileName);
+        }
+        Path file = dataDir.resolve(fileName);
         try {
             OwnerOnlyFiles.directory(dataDir);
             OwnerOnlyFiles.file(file);

@@ -1,4 +1,4 @@
-package org.callsign.idp.store;
+package org.callsign.server.store;
 
 /** A store could not be opened, read or written. Messages name the file or namespace, never a stored value. */
 public class StoreException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.callsign.idp.store;
+package org.callsign.server.store;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -17,7 +17,7 @@ public final class CrashWriter {
     public static void main(String[] args) {
         Path dataDir = Path.of(args[0]);
         int count = Integer.parseInt(args[1]);
-        KeyValueStore store = MvStoreKeyValueStore.open(dataDir);
+        KeyValueStore store = MvStoreKeyValueStore.open(dataDir, "crash.mv.db");
         for (int i = 0; i < count; i++) {
             store.put(NAMESPACE, key(i), value(i));
             System.out.println("ACK " + i);

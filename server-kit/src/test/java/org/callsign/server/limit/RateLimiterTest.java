@@ -1,4 +1,4 @@
-package org.callsign.idp.account;
+package org.callsign.server.limit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.callsign.idp.MutableClock;
-import org.callsign.idp.account.service.FailureBackoff;
-import org.callsign.idp.account.service.RequestRateLimiter;
+import org.callsign.wellknown.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {

@@ -1,6 +1,8 @@
-package org.callsign.idp.store;
+package org.callsign.server.store;
 
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +10,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
  * Creates directories and files that only their owner can read: {@code rwx------} and {@code rw-------} on POSIX
@@ -23,7 +24,7 @@ public final class OwnerOnlyFiles {
     /** {@code rw-------}. */
     public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private static final Logger LOG = Logger.getLogger(OwnerOnlyFiles.class);
+    private static final Logger LOG = System.getLogger(OwnerOnlyFiles.class.getName());
 
     private OwnerOnlyFiles() {}
 
@@ -31,7 +32,10 @@ public final class OwnerOnlyFiles {
     public static void directory(Path dir) throws IOException {
         if (!posix(dir)) {
             Files.createDirectories(dir);
-            LOG.warnf("%s: file system has no POSIX permissions; restrict access to it by other means", dir);
+            LOG.log(
+                    Level.WARNING,
+                    "{0}: file system has no POSIX permissions; restrict access to it by other means",
+                    dir);
             return;
         }
         Files.createDirectories(dir, attribute(DIRECTORY));
@@ -56,9 +60,12 @@ public final class OwnerOnlyFiles {
         if (!actual.equals(wanted)) {
             // Files.create* applies the umask to the requested permissions; set them exactly.
             Files.setPosixFilePermissions(path, wanted);
-            LOG.debugf(
-                    "%s: permissions %s set to %s",
-                    path, PosixFilePermissions.toString(actual), PosixFilePermissions.toString(wanted));
+            LOG.log(
+                    Level.DEBUG,
+                    "{0}: permissions {1} set to {2}",
+                    path,
+                    PosixFilePermissions.toString(actual),
+                    PosixFilePermissions.toString(wanted));
         }
     }
 

@@ -1,4 +1,4 @@
-package org.callsign.idp.account.service;
+package org.callsign.server.limit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A token bucket per key (a client IP): {@code perMinute} requests at once, refilled at {@code perMinute} a minute. In
- * memory: limits reset when the IdP restarts and are not shared between IdP processes.
+ * memory: limits reset when the process restarts and are not shared between processes.
  */
 public final class RequestRateLimiter {
 

@@ -1,4 +1,4 @@
-package org.callsign.idp.store;
+package org.callsign.server.store;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -7,25 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class MvStoreKeyValueStoreTest {
+/**
+ * The {@link KeyValueStore} contract as tests: every implementation (the embedded one, a Redis one) extends this
+ * class and passes it unchanged.
+ */
+public abstract class KeyValueStoreContract {
 
-    @TempDir
-    Path temp;
+    /** Opens the implementation under test; a second call after {@code close()} reopens the same data. */
+    protected abstract KeyValueStore open();
 
     @Test
     void putThenGetReturnsTheValue() {
-        try (KeyValueStore store = MvStoreKeyValueStore.open(temp)) {
+        try (KeyValueStore store = open()) {
             store.put("accounts", "alice", bytes("one"));
             assertEquals("one", text(store.get("accounts", "alice").orElseThrow()));
             assertTrue(store.get("accounts", "bob").isEmpty());
@@ -34,7 +34,7 @@ class MvStoreKeyValueStoreTest {
 
     @Test
     void putReplacesAndRemoveDeletes() {
-        try (KeyValueStore store = MvStoreKeyValueStore.open(temp)) {
+        try (KeyValueStore store = open()) {
             store.put("accounts", "alice", bytes("one"));
             store.put("accounts", "alice", bytes("two"));
             assertEquals("two", text(store.get("accounts", "alice").orElseThrow()));
@@ -46,7 +46,7 @@ class MvStoreKeyValueStoreTest {
 
     @Test
     void namespacesAreIndependent() {
-        try (KeyValueStore store = MvStoreKeyValueStore.open(temp)) {
+        try (KeyValueStore store = open()) {
             store.put("accounts", "alice", bytes("account"));
             store.put("consents", "alice", bytes("consent"));
             assertEquals("account", text(store.get("accounts", "alice").orElseThrow()));
@@ -57,7 +57,7 @@ class MvStoreKeyValueStoreTest {
 
     @Test
     void entriesAreOrderedByKey() {
-        try (KeyValueStore store = MvStoreKeyValueStore.open(temp)) {
+        try (KeyValueStore store = open()) {
             store.put("accounts", "carol", bytes("3"));
             store.put("accounts", "alice", bytes("1"));
             store.put("accounts", "bob", bytes("2"));
@@ -69,7 +69,7 @@ class MvStoreKeyValueStoreTest {
 
     @Test
     void updateAppliesPutsThenRemovals() {
-        try (KeyValueStore store = MvStoreKeyValueStore.open(temp)) {
+        try (KeyValueStore store = open()) {
             store.put("keys", "old", bytes("o"));
             store.update("keys", Map.of("new", bytes("n"), "both", bytes("b")), List.of("old", "both"));
             assertEquals(Set.of("new"), store.entries("keys").keySet());
@@ -78,7 +78,7 @@ class MvStoreKeyValueStoreTest {
 
     @Test
     void valuesAreCopiedInAndOut() {
-        try (KeyValueStore store = MvStoreKeyValueStore.open(temp)) {
+        try (KeyValueStore store = open()) {
             byte[] value = bytes("abc");
             store.put("accounts", "alice", value);
             value[0] = 'X';
@@ -89,47 +89,20 @@ class MvStoreKeyValueStoreTest {
 
     @Test
     void writesSurviveCloseAndReopen() {
-        try (KeyValueStore store = MvStoreKeyValueStore.open(temp)) {
+        try (KeyValueStore store = open()) {
             store.put("accounts", "alice", bytes("one"));
             store.update("accounts", Map.of("bob", bytes("two")), List.of());
         }
-        try (KeyValueStore store = MvStoreKeyValueStore.open(temp)) {
+        try (KeyValueStore store = open()) {
             assertArrayEquals(bytes("one"), store.get("accounts", "alice").orElseThrow());
             assertArrayEquals(bytes("two"), store.get("accounts", "bob").orElseThrow());
-        }
-    }
-
-    @Test
-    void createsDataDirectoryAndFileOwnerOnly() throws Exception {
-        Path dataDir = temp.resolve("data").resolve("idp");
-        try (MvStoreKeyValueStore store = MvStoreKeyValueStore.open(dataDir)) {
-            store.put("accounts", "alice", bytes("one"));
-            assertEquals("rwx------", permissions(dataDir));
-            assertEquals("rwx------", permissions(dataDir.getParent()));
-            assertEquals("rw-------", permissions(store.file()));
-            assertEquals(dataDir.resolve(MvStoreKeyValueStore.FILE_NAME), store.file());
-        }
-    }
-
-    @Test
-    void tightensWiderPermissionsOfAnExistingStore() throws Exception {
-        try (KeyValueStore store = MvStoreKeyValueStore.open(temp)) {
-            store.put("accounts", "alice", bytes("one"));
-        }
-        Path file = temp.resolve(MvStoreKeyValueStore.FILE_NAME);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        try (KeyValueStore store = MvStoreKeyValueStore.open(temp)) {
-            assertEquals("rw-------", permissions(file));
-            assertEquals("rwx------", permissions(temp));
-            assertEquals("one", text(store.get("accounts", "alice").orElseThrow()));
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "Accounts", "1accounts", "a/b", "a b", "accounts.old"})
     void rejectsInvalidNamespace(String namespace) {
-        try (KeyValueStore store = MvStoreKeyValueStore.open(temp)) {
+        try (KeyValueStore store = open()) {
             IllegalArgumentException e =
                     assertThrows(IllegalArgumentException.class, () -> store.put(namespace, "k", bytes("v")));
             assertEquals("invalid namespace: " + namespace, e.getMessage());
@@ -138,30 +111,17 @@ class MvStoreKeyValueStoreTest {
 
     @Test
     void closedStoreRefusesAccess() {
-        KeyValueStore store = MvStoreKeyValueStore.open(temp);
+        KeyValueStore store = open();
         store.close();
         StoreException e = assertThrows(StoreException.class, () -> store.get("accounts", "alice"));
         assertTrue(e.getMessage().endsWith("is closed"), e.getMessage());
     }
 
-    @Test
-    void secondOpenOfTheSameDirectoryFails() {
-        try (KeyValueStore store = MvStoreKeyValueStore.open(temp)) {
-            store.put("accounts", "alice", bytes("one"));
-            StoreException e = assertThrows(StoreException.class, () -> MvStoreKeyValueStore.open(temp));
-            assertTrue(e.getMessage().startsWith("cannot open store "), e.getMessage());
-        }
-    }
-
-    private static String permissions(Path path) throws Exception {
-        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
-    }
-
-    private static byte[] bytes(String text) {
+    protected static byte[] bytes(String text) {
         return text.getBytes(UTF_8);
     }
 
-    private static String text(byte[] bytes) {
+    protected static String text(byte[] bytes) {
         return new String(bytes, UTF_8);
     }
 }
