@@ -1,0 +1,96 @@
+package org.callsign.benchmarks.idp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * CPU time of a process, all its threads, user plus system, from {@code /proc/<pid>/stat} (Linux, proc(5): fields 14
+ * {@code utime} and 15 {@code stime}, in clock ticks). The load generator reads the server's before and after a
+ * measured interval: on a machine with few cores the client competes with the server, so CPU time per request is a
+ * fairer cost than requests per second.
+ */
+final class ProcCpu {
+    /** {@code sysconf(_SC_CLK_TCK)}: 100 on every Linux architecture the JDK runs on. */
+    private static final long TICKS_PER_SECOND = 100;
+
+    private static final int UTIME = 14;
+
+    private ProcCpu() {}
+
+    /** The CPU time of process {@code pid} so far, in nanoseconds (10 ms resolution). */
+    static long ofProcess(long pid) {
+        return read(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** The CPU time of this JVM so far, in nanoseconds. */
+    static long ofSelf() {
+        return ofProcess(ProcessHandle.current().pid());
+    }
+
+    /** The 1-, 5- and 15-minute load averages, as {@code /proc/loadavg} gives them. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * The CPU time of process {@code pid} so far by thread kind, in nanoseconds: thread names ({@code comm}, at most
+     * 15 characters) with their numbers cut off, so that {@code executor-thread-3} and {@code executor-thread-7} add
+     * up; then {@code (user)} and {@code (system)}, the process's user and system time. Threads that ended are missing
+     * from the thread kinds but not from the totals.
+     */
+    static Map<String, Long> byThread(long pid) {
+        Map<String, Long> cpu = new TreeMap<>();
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String text = Files.readString(thread.resolve("stat"));
+                    String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+                    long[] times = times(text);
+                    cpu.merge(name.replaceAll("[-#]?\\d+$", "*"), times[0] + times[1], Long::sum);
+                } catch (IOException e) {
+                    // The thread ended.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + tasks, e);
+        }
+        long[] process = times(readStat(Path.of("/proc", Long.toString(pid), "stat")));
+        cpu.put("(user)", process[0]);
+        cpu.put("(system)", process[1]);
+        return cpu;
+    }
+
+    private static long read(Path stat) {
+        long[] times = times(readStat(stat));
+        return times[0] + times[1];
+    }
+
+    private static String readStat(Path stat) {
+        try {
+            return Files.readString(stat);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + stat, e);
+        }
+    }
+
+    /** User and system time in nanoseconds from the text of a {@code stat} file. */
+    private static long[] times(String text) {
+        // Field 2, the command name, is in parentheses and may hold spaces: count fields after its closing one.
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        long nanosPerTick = 1_000_000_000L / TICKS_PER_SECOND;
+        return new long[] {
+            Long.parseLong(fields[UTIME - 3]) * nanosPerTick, Long.parseLong(fields[UTIME - 2]) * nanosPerTick
+        };
+    }
+}
