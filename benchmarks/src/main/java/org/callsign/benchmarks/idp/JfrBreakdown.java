@@ -34,13 +34,24 @@ public final class JfrBreakdown {
         Map<String, List<String>> parts = new LinkedHashMap<>();
         parts.put("ES256 signature (ECDSASigner.sign)", List.of("com.nimbusds.jose.crypto.ECDSASigner.sign"));
         parts.put("signer from the JWK (KeyAlgorithm.signer)", List.of("org.callsign.idp.key.KeyAlgorithm.signer"));
-        parts.put("store: JSON records (JsonRecords)", List.of("org.callsign.idp.store.JsonRecords."));
-        parts.put("store: MVStore reads", List.of("org.callsign.idp.store.MvStoreKeyValueStore."));
+        parts.put(
+                "store: JSON records (JsonRecords)",
+                List.of(
+                        "org.callsign.server.store.JsonRecords.",
+                        "org.callsign.server.store.JsonNamespace.",
+                        "org.callsign.idp.store.JsonRecords."));
+        parts.put(
+                "store: MVStore reads",
+                List.of(
+                        "org.callsign.server.store.MvStoreKeyValueStore.",
+                        "org.callsign.idp.store.MvStoreKeyValueStore.",
+                        "org.h2.mvstore."));
         parts.put(
                 "token check, rest (SessionService, CurrentUser)",
                 List.of(
                         "org.callsign.idp.session.service.SessionService.",
-                        "org.callsign.idp.session.service.CurrentUser."));
+                        "org.callsign.idp.session.service.CurrentUser.",
+                        "org.callsign.server.secret.OpaqueTokens."));
         parts.put("consent checks, rest (ConsentService)", List.of("org.callsign.idp.consent.service."));
         parts.put(
                 "contents check (FingerprintContents)",
