@@ -14,6 +14,7 @@ final class DeadlineInputStream extends FilterInputStream {
     private final Socket socket;
     private final long readTimeoutMillis;
     private final long deadlineNanos;
+    private long bytesRead;
 
     /** A timeout caused by the total deadline rather than by a silent server. */
     static final class DeadlineExceededException extends SocketTimeoutException {
@@ -56,13 +57,26 @@ final class DeadlineInputStream extends FilterInputStream {
         T run() throws IOException;
     }
 
+    /** Bytes read so far: none means the peer had sent nothing before a failure. */
+    long bytesRead() {
+        return bytesRead;
+    }
+
     @Override
     public int read() throws IOException {
-        return withTimeout(socket, readTimeoutMillis, deadlineNanos, super::read);
+        int b = withTimeout(socket, readTimeoutMillis, deadlineNanos, super::read);
+        if (b >= 0) {
+            bytesRead++;
+        }
+        return b;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        return withTimeout(socket, readTimeoutMillis, deadlineNanos, () -> super.read(b, off, len));
+        int n = withTimeout(socket, readTimeoutMillis, deadlineNanos, () -> super.read(b, off, len));
+        if (n > 0) {
+            bytesRead += n;
+        }
+        return n;
     }
 }

@@ -26,17 +26,22 @@ import org.callsign.wellknown.UriRuleException;
  * {@link FetchCache}, fresh GET responses are reused and stale ones revalidated (RFC 9111). Requests with
  * other methods are never cached and never redirected.
  *
- * <p>One connection per request ({@code Connection: close}); no cookies, no authentication, no content
- * coding ({@code Accept-Encoding: identity}). Name resolution itself cannot be interrupted by the JDK, so the
+ * <p>Connections persist (RFC 9112 §9.3) when the policy allows idle ones: a later GET or HEAD to the same
+ * scheme, host and port reuses one (see {@link ConnectionPool}), and is repeated once on a new connection if
+ * the reused one turns out closed before any response byte. No cookies, no authentication, no content coding
+ * ({@code Accept-Encoding: identity}). Name resolution itself cannot be interrupted by the JDK, so the
  * total timeout starts before it but can be exceeded by a slow resolver.
  */
 public final class DefaultFetcher implements Fetcher {
     private final FetchPolicy policy;
     private final Connector connector;
+    private final ConnectionPool pool;
 
     public DefaultFetcher(FetchPolicy policy) {
         this.policy = policy;
         this.connector = new Connector(policy);
+        this.pool = new ConnectionPool(
+                policy.maxIdleConnections(), policy.keepAlive().toNanos());
     }
 
     public FetchPolicy policy() {
@@ -112,14 +117,56 @@ public final class DefaultFetcher implements Fetcher {
         boolean tls = uri.getScheme().equals("https");
         Authority authority = authority(uri);
         int port = authority.portOr(tls ? 443 : 80);
+        ConnectionPool.Key key = new ConnectionPool.Key(tls, authority.host(), port);
+        // Only a request that may be sent twice goes over a pooled connection: the server may have closed it
+        // meanwhile, and then the request is repeated on a new one (RFC 9110 §9.2.2, RFC 9112 §9.3.1).
+        boolean idempotent = request.isGet() || request.method().equals("HEAD");
+        Socket pooled = idempotent ? pool.take(key) : null;
+        if (pooled != null) {
+            try {
+                return exchange(pooled, true, key, uri, authority, request, conditional, deadline, maxBytes);
+            } catch (StaleConnectionException e) {
+                // Closed by the server while idle: nothing was received, so a new connection may try again.
+            }
+        }
         Socket socket = connector.open(uri, authority, port, tls, deadline);
+        try {
+            return exchange(socket, false, key, uri, authority, request, conditional, deadline, maxBytes);
+        } catch (StaleConnectionException e) {
+            throw new IllegalStateException("only a reused connection is stale", e);
+        }
+    }
+
+    /** A reused connection failed before the server sent a byte. */
+    private static final class StaleConnectionException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StaleConnectionException() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Response exchange(
+            Socket socket,
+            boolean reused,
+            ConnectionPool.Key key,
+            URI uri,
+            Authority authority,
+            FetchRequest request,
+            Map<String, String> conditional,
+            long deadline,
+            long maxBytes)
+            throws FetchException, StaleConnectionException {
+        DeadlineInputStream counted = null;
+        boolean keep = false;
         try {
             OutputStream out = socket.getOutputStream();
             out.write(requestHead(uri, authority, request, conditional).getBytes(StandardCharsets.ISO_8859_1));
             out.write(request.body());
             out.flush();
-            InputStream in = new BufferedInputStream(new DeadlineInputStream(
-                    socket, socket.getInputStream(), policy.readTimeout().toMillis(), deadline));
+            counted = new DeadlineInputStream(
+                    socket, socket.getInputStream(), policy.readTimeout().toMillis(), deadline);
+            InputStream in = new BufferedInputStream(counted);
             HttpResponseReader reader = new HttpResponseReader(in, policy.maxHeaderBytes());
             ResponseHead head = reader.readHead();
             boolean wantBody = !request.method().equals("HEAD")
@@ -127,6 +174,7 @@ public final class DefaultFetcher implements Fetcher {
                             ? !(head.isRedirect() && request.isGet())
                             : head.status() >= 200 && head.status() <= 299);
             byte[] body = wantBody ? reader.readBody(head, maxBytes) : new byte[0];
+            keep = wantBody && policy.maxIdleConnections() > 0 && reader.reusable(head);
             return new Response(head, body);
         } catch (SocketTimeoutException e) {
             boolean total = e instanceof DeadlineInputStream.DeadlineExceededException;
@@ -139,14 +187,32 @@ public final class DefaultFetcher implements Fetcher {
                             : "no data for " + policy.readTimeout().toMillis() + " ms",
                     e);
         } catch (HttpProtocolException e) {
+            staleIfNothingReceived(reused, counted);
             throw new FetchException(e.failure(), uri, e.getMessage(), e);
         } catch (SSLException e) {
+            staleIfNothingReceived(reused, counted);
             throw new FetchException(FetchFailure.TLS_FAILURE, uri, "TLS error: " + e.getMessage(), e);
         } catch (IOException e) {
+            staleIfNothingReceived(reused, counted);
             throw new FetchException(FetchFailure.IO_ERROR, uri, "I/O error: " + e.getMessage(), e);
         } finally {
-            Connector.closeQuietly(socket);
+            if (keep) {
+                pool.offer(key, socket);
+            } else {
+                Connector.closeQuietly(socket);
+            }
         }
+    }
+
+    private static void staleIfNothingReceived(boolean reused, DeadlineInputStream in) throws StaleConnectionException {
+        if (reused && (in == null || in.bytesRead() == 0)) {
+            throw new StaleConnectionException();
+        }
+    }
+
+    /** Closes the idle connections kept for reuse; the fetcher stays usable. */
+    public void closeIdleConnections() {
+        pool.closeAll();
     }
 
     private String requestHead(URI uri, Authority authority, FetchRequest request, Map<String, String> conditional) {
@@ -166,11 +232,15 @@ public final class DefaultFetcher implements Fetcher {
                 .append("Accept: ")
                 .append(request.acceptHeader())
                 .append("\r\n")
-                .append("Accept-Encoding: identity\r\n")
-                .append("Connection: close\r\n");
-        request.headers()
-                .forEach((name, value) ->
-                        head.append(name).append(": ").append(value).append("\r\n"));
+                .append("Accept-Encoding: identity\r\n");
+        if (policy.maxIdleConnections() == 0) {
+            head.append("Connection: close\r\n");
+        }
+        request.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("accept")) { // written above, once
+                head.append(name).append(": ").append(value).append("\r\n");
+            }
+        });
         conditional.forEach(
                 (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         byte[] body = request.body();

@@ -28,6 +28,8 @@ import javax.net.ssl.TrustManagerFactory;
  * @param resolver name resolution, with any overrides
  * @param cache response cache, or {@code null} for none
  * @param userAgent the {@code User-Agent} header
+ * @param maxIdleConnections persistent connections kept open between requests; 0 closes each after its response
+ * @param keepAlive how long an idle connection is kept for reuse
  */
 public record FetchPolicy(
         Duration connectTimeout,
@@ -41,7 +43,9 @@ public record FetchPolicy(
         SSLContext sslContext,
         HostResolver resolver,
         FetchCache cache,
-        String userAgent) {
+        String userAgent,
+        int maxIdleConnections,
+        Duration keepAlive) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
@@ -50,13 +54,19 @@ public record FetchPolicy(
     public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
     public static final int DEFAULT_MAX_REDIRECTS = 5;
     public static final String DEFAULT_USER_AGENT = "Callsign-well-known/0.1";
+    /** Enough for the few origins of a first contact (an IdP's script, its keys) and a handful of realms. */
+    public static final int DEFAULT_MAX_IDLE_CONNECTIONS = 8;
+    /** Shorter than common server idle timeouts (nginx 75 s, Vert.x and Quarkus longer still). */
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(10);
 
     public FetchPolicy {
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("readTimeout", readTimeout);
         requirePositive("totalTimeout", totalTimeout);
-        if (maxBodyBytes <= 0 || maxHeaderBytes <= 0 || maxRedirects < 0) {
-            throw new IllegalArgumentException("size and redirect limits must be positive");
+        requirePositive("keepAlive", keepAlive);
+        if (maxBodyBytes <= 0 || maxHeaderBytes <= 0 || maxRedirects < 0 || maxIdleConnections < 0) {
+            throw new IllegalArgumentException(
+                    "size limits must be positive; redirect and idle-connection limits not negative");
         }
         if (addressPolicy == null || sslContext == null || resolver == null || userAgent == null) {
             throw new IllegalArgumentException("addressPolicy, sslContext, resolver and userAgent are required");
@@ -93,6 +103,8 @@ public record FetchPolicy(
         private final Map<String, InetSocketAddress> overrides = new LinkedHashMap<>();
         private FetchCache cache;
         private String userAgent = DEFAULT_USER_AGENT;
+        private int maxIdleConnections = DEFAULT_MAX_IDLE_CONNECTIONS;
+        private Duration keepAlive = DEFAULT_KEEP_ALIVE;
 
         private Builder() {}
 
@@ -190,6 +202,17 @@ public record FetchPolicy(
             return this;
         }
 
+        /** Idle connections kept for reuse; 0 sends {@code Connection: close} and reuses nothing. */
+        public Builder maxIdleConnections(int value) {
+            maxIdleConnections = value;
+            return this;
+        }
+
+        public Builder keepAlive(Duration value) {
+            keepAlive = value;
+            return this;
+        }
+
         public FetchPolicy build() {
             SSLContext context = sslContext;
             if (context == null) {
@@ -212,7 +235,9 @@ public record FetchPolicy(
                     context,
                     effective,
                     cache,
-                    userAgent);
+                    userAgent,
+                    maxIdleConnections,
+                    keepAlive);
         }
     }
 }

@@ -111,8 +111,13 @@ public record FetchRequest(
         return body.clone();
     }
 
-    /** The {@code Accept} header value. */
+    /** The {@code Accept} header value: one set with {@link #header}, else the accepted types, else any. */
     String acceptHeader() {
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase("accept")) {
+                return header.getValue();
+            }
+        }
         return accept.isEmpty() ? "*/*" : String.join(", ", accept);
     }
 

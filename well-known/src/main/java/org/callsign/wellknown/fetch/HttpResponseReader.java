@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads one HTTP/1.x response from a connection that the client closes afterwards (RFC 9112). Every
- * length is bounded before bytes are buffered: the head by {@code maxHeaderBytes}, the body by
- * {@code maxBodyBytes} whether it is framed by {@code Content-Length}, chunked, or by closing.
+ * Reads one HTTP/1.x response (RFC 9112). Every length is bounded before bytes are buffered: the head by
+ * {@code maxHeaderBytes}, the body by {@code maxBodyBytes} whether it is framed by {@code Content-Length},
+ * chunked, or by closing. {@link #reusable} tells whether the connection may carry another request (§9.3).
  */
 final class HttpResponseReader {
     static final int MAX_HEADER_COUNT = 100;
@@ -21,6 +21,8 @@ final class HttpResponseReader {
 
     private final InputStream in;
     private final int maxHeaderBytes;
+    private boolean http11;
+    private boolean bodyFramed;
 
     HttpResponseReader(InputStream in, int maxHeaderBytes) {
         this.in = in;
@@ -37,6 +39,7 @@ final class HttpResponseReader {
             }
             int status = parseStatus(statusLine);
             Map<String, List<String>> headers = readFields(budget);
+            http11 = statusLine.startsWith("HTTP/1.1 ");
             if (status >= 200) {
                 return new ResponseHead(status, headers);
             }
@@ -46,6 +49,7 @@ final class HttpResponseReader {
     /** Reads the body that {@code head} announces, refusing more than {@code maxBodyBytes}. */
     byte[] readBody(ResponseHead head, long maxBodyBytes) throws IOException {
         if (!head.hasBody()) {
+            bodyFramed = true;
             return new byte[0];
         }
         List<String> encodings = head.headers().getOrDefault("transfer-encoding", List.of());
@@ -56,13 +60,36 @@ final class HttpResponseReader {
                 throw new HttpProtocolException(
                         FetchFailure.MALFORMED_RESPONSE, "unsupported transfer-encoding: " + printable(codings));
             }
-            return readChunked(maxBodyBytes);
+            byte[] body = readChunked(maxBodyBytes);
+            bodyFramed = true;
+            return body;
         }
         List<String> lengths = head.headers().getOrDefault("content-length", List.of());
         if (!lengths.isEmpty()) {
-            return readFixed(contentLength(lengths), maxBodyBytes);
+            byte[] body = readFixed(contentLength(lengths), maxBodyBytes);
+            bodyFramed = true;
+            return body;
         }
         return readToEnd(maxBodyBytes);
+    }
+
+    /**
+     * Whether the connection may carry another request after {@code head} and the body read by
+     * {@link #readBody}: an HTTP/1.1 response whose body ended by its framing rather than by closing, without
+     * {@code Connection: close}, and with nothing sent after it.
+     */
+    boolean reusable(ResponseHead head) throws IOException {
+        if (!http11 || !bodyFramed || in.available() > 0) {
+            return false;
+        }
+        for (String value : head.headers().getOrDefault("connection", List.of())) {
+            for (String option : value.split(",")) {
+                if (option.trim().equalsIgnoreCase("close")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static int parseStatus(String line) throws HttpProtocolException {

@@ -1,6 +1,7 @@
 package org.callsign.wellknown.fetch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,7 +72,7 @@ class DefaultFetcherTest {
         assertEquals("/.well-known/callsign", request.target());
         assertEquals("idp-a.test", request.header("host"));
         assertEquals("application/json", request.header("accept"));
-        assertEquals("close", request.header("connection"));
+        assertNull(request.header("connection"), "HTTP/1.1 connections persist by default");
         assertEquals(FetchPolicy.DEFAULT_USER_AGENT, request.header("user-agent"));
     }
 

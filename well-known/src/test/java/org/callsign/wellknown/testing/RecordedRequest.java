@@ -16,6 +16,7 @@ import java.util.Map;
  * @param headers header fields with lower-cased names; when a name repeats, the last value wins
  * @param body the request body (empty when none was sent)
  * @param sequence this request's position among all requests the server received, counting from 0
+ * @param connection the connection it came on: the server numbers connections from 1 as it accepts them
  */
 public record RecordedRequest(
         String method,
@@ -24,7 +25,8 @@ public record RecordedRequest(
         String query,
         Map<String, String> headers,
         byte[] body,
-        int sequence) {
+        int sequence,
+        int connection) {
 
     public RecordedRequest {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));

@@ -106,6 +106,14 @@ public final class ScriptedResponse {
                 code, headers, body, Framing.CHUNKED, chunkSize, bytesPerWrite, pause, hang, raw, headersDelay);
     }
 
+    /**
+     * This response with {@code Connection: keep-alive}: the server keeps the connection open for the client's next
+     * request (as long as the response is framed by its length or chunking), instead of closing it.
+     */
+    public ScriptedResponse keepAlive() {
+        return header("Connection", "keep-alive");
+    }
+
     /** This response without {@code Content-Length}: the body ends when the server closes the connection. */
     public ScriptedResponse noLength() {
         return new ScriptedResponse(
@@ -209,6 +217,16 @@ public final class ScriptedResponse {
 
     private boolean mayHaveBody() {
         return code >= 200 && code != 204 && code != 304;
+    }
+
+    /** Whether the server reads another request on the connection after sending this response. */
+    boolean keepsConnection() {
+        return raw == null
+                && !hang
+                && framing != Framing.CLOSE_DELIMITED
+                && headers.stream()
+                        .anyMatch(field -> field.name().equalsIgnoreCase("Connection")
+                                && field.value().equalsIgnoreCase("keep-alive"));
     }
 
     private boolean hasHeader(String name) {

@@ -32,7 +32,8 @@ import javax.net.ssl.SSLSocket;
  * script responses per path, run the client, then verify the requests it sent.
  *
  * <p>It serves plain HTTP or TLS from an ephemeral port with one daemon thread accepting and one per connection,
- * answers each connection with one response and then closes it, and can misbehave on purpose (see
+ * answers each connection with one response and then closes it unless the response asks to keep it alive
+ * ({@link ScriptedResponse#keepAlive()}), and can misbehave on purpose (see
  * {@link ScriptedResponse}). Unrouted paths get {@code 404} with an empty body. A failed TLS handshake or a client that
  * disconnects ends only its own connection. {@link #close()} closes every socket, so hanging responses end, and waits
  * for all threads, so none leak into the next test.
@@ -187,16 +188,16 @@ public final class TestHttpsServer implements AutoCloseable {
                 closeQuietly(socket);
                 return;
             }
-            Thread thread = new Thread(
-                    () -> serve(socket),
-                    "test-https-server-" + port() + "-connection-" + connectionCount.incrementAndGet());
+            int number = connectionCount.incrementAndGet();
+            Thread thread =
+                    new Thread(() -> serve(socket, number), "test-https-server-" + port() + "-connection-" + number);
             thread.setDaemon(true);
             connectionThreads.add(thread);
             thread.start();
         }
     }
 
-    private void serve(Socket plain) {
+    private void serve(Socket plain, int connection) {
         try (plain) {
             Socket socket = plain;
             if (tlsContext != null) {
@@ -205,7 +206,11 @@ public final class TestHttpsServer implements AutoCloseable {
                 tls.setUseClientMode(false);
                 socket = tls;
             }
-            exchange(socket);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            while (exchange(in, out, connection)) {
+                // Kept alive: read the next request on this connection.
+            }
             socket.close();
         } catch (IOException | RuntimeException e) {
             // A failed handshake, a client that went away, or close(): this connection is over, the server is not.
@@ -215,21 +220,20 @@ public final class TestHttpsServer implements AutoCloseable {
         }
     }
 
-    private void exchange(Socket socket) throws IOException {
-        InputStream in = new BufferedInputStream(socket.getInputStream());
-        OutputStream out = socket.getOutputStream();
+    /** Serves one request; true when the connection stays open for another. */
+    private boolean exchange(InputStream in, OutputStream out, int connection) throws IOException {
         List<String> head = readHead(in);
         if (head == null) {
-            return;
+            return false;
         }
         if (head.isEmpty()) {
             send(out, ScriptedResponse.status(431));
-            return;
+            return false;
         }
         String[] requestLine = head.get(0).split(" ");
         if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/")) {
             send(out, ScriptedResponse.status(400));
-            return;
+            return false;
         }
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line : head.subList(1, head.size())) {
@@ -243,7 +247,7 @@ public final class TestHttpsServer implements AutoCloseable {
         String method = requestLine[0];
         byte[] body = readBody(in, headers.get("content-length"));
 
-        RecordedRequest request = remember(method, requestLine[1], headers, body);
+        RecordedRequest request = remember(method, requestLine[1], headers, body, connection);
         ScriptedResponse response;
         try {
             response = routes.getOrDefault(request.path(), unrouted -> ScriptedResponse.status(404))
@@ -256,13 +260,15 @@ public final class TestHttpsServer implements AutoCloseable {
             while (in.read() != -1) {
                 // Stay silent until the client gives up or close() closes the socket.
             }
-            return;
+            return false;
         }
         sleep(response.headersDelay());
         send(out, response);
+        return response.keepsConnection();
     }
 
-    private RecordedRequest remember(String method, String target, Map<String, String> headers, byte[] body) {
+    private RecordedRequest remember(
+            String method, String target, Map<String, String> headers, byte[] body, int connection) {
         String path = target;
         String query = null;
         if (!target.startsWith("/") && target.contains("://")) {
@@ -277,7 +283,8 @@ public final class TestHttpsServer implements AutoCloseable {
             }
         }
         synchronized (received) {
-            RecordedRequest request = new RecordedRequest(method, target, path, query, headers, body, received.size());
+            RecordedRequest request =
+                    new RecordedRequest(method, target, path, query, headers, body, received.size(), connection);
             received.add(request);
             untaken.add(request);
             return request;
