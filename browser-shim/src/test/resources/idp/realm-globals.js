@@ -6,6 +6,9 @@ rtcIdentityProvider.register({
     async validateAssertion(assertion, origin) {
         const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode('abc'));
         const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+        const viewDigest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode('xxabcyy').subarray(2, 5));
+        const viewHex = Array.from(new Uint8Array(viewDigest), (b) => b.toString(16).padStart(2, '0')).join('');
+        const errorName = (f) => { try { f(); return 'no error'; } catch (e) { return e.name; } };
         const random = crypto.getRandomValues(new Uint8Array(16));
         const url = new URL('/path?x=1#f', 'https://idp-a.test:8443/base');
         const later = await new Promise((resolve) => setTimeout(() => resolve('timer fired'), 10));
@@ -15,6 +18,10 @@ rtcIdentityProvider.register({
             sha256: hex,
             btoa: btoa('hello'),
             atob: atob('aGVsbG8='),
+            atobForgiving: atob(' aGVs\nbG8 '),
+            atobError: errorName(() => atob('aGVsbG8$')),
+            btoaError: errorName(() => btoa('\u0100')),
+            sha256OfView: viewHex,
             randomLength: random.length,
             url: url.href,
             urlParam: url.searchParams.get('x'),

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.callsign.wellknown.fetch.CacheStatus;
 import org.callsign.wellknown.fetch.FetchException;
 import org.callsign.wellknown.fetch.FetchRequest;
 import org.callsign.wellknown.fetch.FetchResult;
@@ -19,7 +21,8 @@ import org.callsign.wellknown.fetch.Fetcher;
  * The realm's {@code fetch}: same origin as the proxy script only (the realm's origin is the script's final
  * URL's, RFC 8827 §7.5), through the hardened fetcher (address policy, timeouts, size cap), with the
  * origin's cookies and configured bearer token. Responses of every status reach the script, as in a
- * browser; network failures become a {@code TypeError}.
+ * browser; network failures become a {@code TypeError}. A GET without credentials, body or other headers than
+ * {@code Accept} may be answered from the fetcher's HTTP cache (RFC 9111), as a browser's would be.
  */
 final class RealmFetch {
     static final int MAX_REQUESTS_PER_OPERATION = 16;
@@ -65,26 +68,38 @@ final class RealmFetch {
             if (body != null && body.length() > MAX_REQUEST_BODY_CHARS) {
                 return error(out, "fetch: request body larger than " + MAX_REQUEST_BODY_CHARS + " characters");
             }
-            FetchRequest request = FetchRequest.of(
-                            method, uri, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8))
-                    .maxBytes(maxBytes)
-                    .anyStatus();
-            JsonNode headers = JSON.readTree(headersJson);
-            for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it =
+                            JSON.readTree(headersJson).fields();
+                    it.hasNext(); ) {
                 Map.Entry<String, JsonNode> header = it.next();
                 if (ALLOWED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                    request = request.header(header.getKey(), header.getValue().asText());
+                    headers.put(header.getKey(), header.getValue().asText());
                 }
             }
-            if (bearerToken != null && !headers.has("authorization")) {
-                request = request.header("Authorization", "Bearer " + bearerToken);
+            if (bearerToken != null && headers.keySet().stream().noneMatch("authorization"::equalsIgnoreCase)) {
+                headers.put("Authorization", "Bearer " + bearerToken);
             }
             String cookie = cookies.header(origin);
             if (cookie != null) {
-                request = request.header("Cookie", cookie);
+                headers.put("Cookie", cookie);
+            }
+            byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            // Public documents (keys, configuration) come from the cache while fresh; anything sent with credentials,
+            // a body or headers the response might vary on goes to the server every time.
+            boolean cacheable = method.equals("GET")
+                    && bytes.length == 0
+                    && headers.keySet().stream().allMatch("accept"::equalsIgnoreCase);
+            FetchRequest request = (cacheable ? FetchRequest.get(uri) : FetchRequest.of(method, uri, bytes))
+                    .maxBytes(maxBytes)
+                    .anyStatus();
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                request = request.header(header.getKey(), header.getValue());
             }
             FetchResult result = fetcher.fetch(request);
-            cookies.store(origin, result.headers().getOrDefault("set-cookie", List.of()));
+            if (result.cacheStatus() != CacheStatus.HIT) {
+                cookies.store(origin, result.headers().getOrDefault("set-cookie", List.of()));
+            }
             out.put("status", result.status());
             out.put("statusText", "");
             out.put("url", result.finalUri().toString());

@@ -46,6 +46,9 @@ final class RealmHost {
         members.put("log", fn(args -> log(args[0].asString(), args[1].asString())));
         members.put("addTimer", fn(args -> addTimer(args[0].asInt(), args[1].asDouble())));
         members.put("cancelTimer", fn(args -> cancelTimer(args[0].asInt())));
+        members.put("btoa", fn(args -> HostBase64.btoa(args[0].asString())));
+        members.put("atob", fn(args -> HostBase64.atob(args[0].asString())));
+        members.put("encodeBuffer", fn(args -> HostBase64.encodeBuffer(args[0], args[1].asLong(), args[2].asLong())));
         members.put("randomBytes", fn(args -> crypto.randomBytes(args[0].asInt())));
         members.put("digest", fn(args -> crypto.digest(args[0].asString(), args[1].asString())));
         members.put(

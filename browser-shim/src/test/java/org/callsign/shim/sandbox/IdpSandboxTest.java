@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.Map;
 import org.callsign.shim.IdentityError;
 import org.callsign.shim.IdentityException;
 import org.callsign.shim.testing.TestIdp;
@@ -54,6 +55,43 @@ class IdpSandboxTest {
         assertEquals("alice@idp-a.test", validated.identity());
         assertEquals(CONTENTS, validated.contents());
         assertEquals(1, sandbox.liveRealms());
+    }
+
+    @Test
+    void realmFetchAnswersAPublicDocumentFromTheCacheWhileFresh() throws Exception {
+        idp.jwksCacheControl("max-age=60");
+        GeneratedAssertion generated = sandbox.generateAssertion(
+                address("test-idp"), CONTENTS, ORIGIN, new GenerateOptions("test-idp", null, null));
+
+        sandbox.validateAssertion(address("test-idp"), generated.assertion(), ORIGIN);
+        sandbox.validateAssertion(address("test-idp"), generated.assertion(), ORIGIN);
+
+        assertEquals(1, requestsFor("/jwks.json"));
+    }
+
+    @Test
+    void realmFetchWithCredentialsAlwaysGoesToTheServer() throws Exception {
+        idp.jwksCacheControl("max-age=60");
+        sandbox.close();
+        sandbox = new IdpSandbox(
+                new DefaultFetcher(idp.policy().cache(new FetchCache()).build()),
+                SandboxConfig.defaults().withBearerTokens(Map.of("https://idp-a.test", "secret-token")));
+        GeneratedAssertion generated = sandbox.generateAssertion(
+                address("test-idp"), CONTENTS, ORIGIN, new GenerateOptions("test-idp", null, null));
+
+        sandbox.validateAssertion(address("test-idp"), generated.assertion(), ORIGIN);
+        sandbox.validateAssertion(address("test-idp"), generated.assertion(), ORIGIN);
+
+        assertEquals(2, requestsFor("/jwks.json"));
+        assertTrue(idp.server().requests().stream()
+                .filter(request -> request.path().equals("/jwks.json"))
+                .allMatch(request -> "Bearer secret-token".equals(request.header("authorization"))));
+    }
+
+    private long requestsFor(String path) {
+        return idp.server().requests().stream()
+                .filter(request -> request.path().equals(path))
+                .count();
     }
 
     @Test
@@ -146,6 +184,10 @@ class IdpSandboxTest {
                 report.get("sha256").asText());
         assertEquals("aGVsbG8=", report.get("btoa").asText());
         assertEquals("hello", report.get("atob").asText());
+        assertEquals("hello", report.get("atobForgiving").asText());
+        assertEquals("InvalidCharacterError", report.get("atobError").asText());
+        assertEquals("InvalidCharacterError", report.get("btoaError").asText());
+        assertEquals(report.get("sha256").asText(), report.get("sha256OfView").asText(), "a view's own bytes only");
         assertEquals(16, report.get("randomLength").asInt());
         assertEquals("https://idp-a.test:8443/path?x=1#f", report.get("url").asText());
         assertEquals("1", report.get("urlParam").asText());

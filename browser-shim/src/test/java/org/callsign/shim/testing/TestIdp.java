@@ -38,13 +38,18 @@ public final class TestIdp implements AutoCloseable {
     private volatile boolean loggedIn = true;
     private volatile String identity = "alice@idp-a.test";
     private volatile Duration lifetime = Duration.ofMinutes(5);
+    private volatile String jwksCacheControl;
 
     private TestIdp(LocalDomains domains) {
         this.domains = domains;
         this.key = ecKey();
         TestHttpsServer server = domains.server();
         server.route("/assert", this::assertEndpoint);
-        server.route("/jwks.json", request -> ScriptedResponse.ok("application/json", jwks()));
+        server.route("/jwks.json", request -> {
+            ScriptedResponse keys = ScriptedResponse.ok("application/json", jwks());
+            String cacheControl = jwksCacheControl;
+            return cacheControl == null ? keys : keys.header("Cache-Control", cacheControl);
+        });
         server.route("/login", ScriptedResponse.ok("text/html", "<p>log in</p>"));
     }
 
@@ -81,6 +86,11 @@ public final class TestIdp implements AutoCloseable {
 
     public void identity(String value) {
         identity = value;
+    }
+
+    /** Serves {@code /jwks.json} with this {@code Cache-Control} value; none by default. */
+    public void jwksCacheControl(String value) {
+        jwksCacheControl = value;
     }
 
     public void lifetime(Duration value) {
