@@ -3,6 +3,8 @@ package org.callsign.benchmarks.sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -13,10 +15,12 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.callsign.shim.IdentityException;
 import org.callsign.shim.sandbox.IdpProxyAddress;
 import org.callsign.wellknown.fetch.FetchPolicy;
+import org.callsign.wellknown.fetch.HostResolver;
 import org.callsign.wellknown.testing.LocalDomains;
 import org.callsign.wellknown.testing.ScriptedResponse;
 import org.callsign.wellknown.testing.TestCa;
@@ -69,7 +73,7 @@ public final class BenchIdp implements AutoCloseable {
 
     /** Starts the IdP with the proxy script under {@code default} and {@code protocols} numbered names. */
     public static BenchIdp start(int protocols) {
-        return new BenchIdp(LocalDomains.start(TestCa.create("Benchmark IdP CA"), DOMAIN), protocols);
+        return new BenchIdp(LocalDomains.start(TestCa.create("Benchmark IdP CA"), DOMAIN, "*." + DOMAIN), protocols);
     }
 
     /** The {@code index}th protocol name the script is served under. */
@@ -96,9 +100,31 @@ public final class BenchIdp implements AutoCloseable {
         }
     }
 
-    /** Trusts the test CA and sends {@value #DOMAIN}:443 to the local server; the caller adds the cache. */
+    /**
+     * The script's address at a host never used before, {@code c<n>.}{@value #DOMAIN}: a new origin to the
+     * relying party, with no TLS session to resume and no connection to reuse.
+     */
+    public IdpProxyAddress freshHost(int n) {
+        try {
+            return IdpProxyAddress.of("c" + n + "." + DOMAIN, IdpProxyAddress.DEFAULT_PROTOCOL);
+        } catch (IdentityException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /**
+     * Trusts the test CA and sends {@value #DOMAIN} and every name under it, port 443, to the local server; the
+     * caller adds the cache.
+     */
     public FetchPolicy.Builder policy() {
-        return domains.policy();
+        InetSocketAddress server = new InetSocketAddress(
+                InetAddress.getLoopbackAddress(), domains.server().port());
+        return domains.policy().resolver((host, port) -> {
+            if (port == 443 && host.endsWith("." + DOMAIN)) {
+                return List.of(server);
+            }
+            return HostResolver.SYSTEM.resolve(host, port);
+        });
     }
 
     public ECPublicKey publicKey() {
@@ -129,8 +155,11 @@ public final class BenchIdp implements AutoCloseable {
         }
     }
 
+    /** Cacheable, on a connection kept open as a real IdP's web server would. */
     private static ScriptedResponse cacheable(String contentType, String body) {
-        return ScriptedResponse.ok(contentType, body).header("Cache-Control", CACHE_CONTROL);
+        return ScriptedResponse.ok(contentType, body)
+                .header("Cache-Control", CACHE_CONTROL)
+                .keepAlive();
     }
 
     /** The public key as a JWK Set (RFC 7517 §5, RFC 7518 §6.2.1). */

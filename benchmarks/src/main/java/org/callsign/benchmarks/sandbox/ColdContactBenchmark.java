@@ -29,10 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * First contact with an IdP, in a warmed-up JVM whose sandbox engine already exists: every invocation
- * validates against a protocol name the sandbox has never seen, with the fetch cache emptied, so it fetches
- * the script and the JWKS over HTTPS, creates a realm, runs the script's first run and validates
- * ({@link #coldFirstContact}). {@link #coldScriptFetch} is one such HTTPS fetch alone, to tell the network's
- * share from the sandbox's.
+ * validates against a host name the relying party has never seen ({@code c<n>.idp-a.test}), with the fetch
+ * cache emptied, so it makes a full TLS handshake (no session to resume), fetches the script and then the
+ * JWKS over that connection, creates a realm, runs the script's first run and validates
+ * ({@link #coldFirstContact}). {@link #coldScriptFetch} is the script's HTTPS fetch alone, to tell the
+ * network's share from the sandbox's.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -43,8 +44,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class ColdContactBenchmark {
-    /** Protocol names served; one is used up per invocation (a few hundred in a run). */
-    static final int PROTOCOLS = 5_000;
 
     private BenchIdp idp;
     private FetchCache cache;
@@ -58,7 +57,7 @@ public class ColdContactBenchmark {
     @Setup(Level.Trial)
     public void start() throws IdentityException {
         System.out.println(RuntimeInfo.describe());
-        idp = BenchIdp.start(PROTOCOLS);
+        idp = BenchIdp.start(0);
         cache = new FetchCache();
         fetcher = new DefaultFetcher(idp.policy().cache(cache).build());
         sandbox = new IdpSandbox(fetcher, SandboxConfig.defaults());
@@ -68,13 +67,10 @@ public class ColdContactBenchmark {
         Checks.expect(BenchIdp.IDENTITY, first.identity());
     }
 
-    /** A protocol name not used before, and an empty cache: nothing of this IdP is known. */
+    /** A host name not used before, and an empty cache: nothing of this IdP is known. */
     @Setup(Level.Invocation)
     public void newIdp() throws IdentityException {
-        if (next == idp.protocols()) {
-            throw new IllegalStateException("all " + idp.protocols() + " protocol names used; raise PROTOCOLS");
-        }
-        address = idp.address(BenchIdp.protocol(next++));
+        address = idp.freshHost(next++);
         scriptUri = address.scriptUri(false);
         cache.clear();
     }
