@@ -16,12 +16,12 @@ import java.util.Optional;
  * Compares idp-server's assertions over HTTP ({@link AssertionLoad}'s TSV) with the bare signature
  * ({@link SigningBenchmark}'s JMH JSON) against the goal "HTTP and checks cost at most 2× the signature itself", in
  * three ways. The CPU ratio, the fairest on a machine whose cores the load generator shares with the server: the
- * server's CPU time per assertion at the level of best throughput ÷ the time of one bare signature in one thread (with
- * and without the server's JIT compiler threads). The throughput ratio: bare signatures per second with as many
+ * server's CPU time per assertion at the level of best throughput (with and without the server's JIT compiler threads)
+ * ÷ the JVM's CPU time per bare signature ({@link SigningCpu}). The throughput ratio: bare signatures per second with as many
  * threads as cores (a second JMH result, if given; else one thread) ÷ the best assertions per second. The latency
  * ratio: the median at one client ÷ the bare median.
  *
- * <p>Usage: {@code IdpReport <jmh-result.json> <idp-load.tsv> [<jmh-result-all-cores.json>]}.
+ * <p>Usage: {@code IdpReport <jmh-result.json> <idp-load.tsv> <signing-cpu.tsv> [<jmh-result-all-cores.json>]}.
  */
 public final class IdpReport {
     private static final double GOAL = 2.0;
@@ -52,8 +52,9 @@ public final class IdpReport {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2 && args.length != 3) {
-            System.err.println("usage: IdpReport <jmh-result.json> <idp-load.tsv> [<jmh-result-all-cores.json>]");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println(
+                    "usage: IdpReport <jmh-result.json> <idp-load.tsv> <signing-cpu.tsv> [<jmh-result-all-cores.json>]");
             System.exit(2);
         }
         JsonNode jmh = new ObjectMapper().readTree(new File(args[0]));
@@ -64,20 +65,27 @@ public final class IdpReport {
             }
         }
         double bareOpsPerSecond = score(jmh, BASELINE, "thrpt").orElseThrow() * 1000;
-        double bareMicros = 1e6 / bareOpsPerSecond;
+        String[] cpu = Files.readAllLines(Path.of(args[2])).stream()
+                .filter(line -> line.startsWith(BASELINE + "\t"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + BASELINE + " in " + args[2]))
+                .split("\t");
+        double bareMicros = Double.parseDouble(cpu[4]);
         double bareP50 = percentile(jmh, BASELINE, "50.0").orElse(Double.NaN);
-        JsonNode allCores = args.length == 3 ? new ObjectMapper().readTree(new File(args[2])) : null;
+        JsonNode allCores = args.length == 4 ? new ObjectMapper().readTree(new File(args[3])) : null;
         Optional<JsonNode> parallel = allCores == null ? Optional.empty() : result(allCores, BASELINE, "thrpt");
         int threads = parallel.map(result -> result.path("threads").asInt()).orElse(1);
         double capacity =
                 parallel.isPresent() ? score(allCores, BASELINE, "thrpt").orElseThrow() * 1000 : bareOpsPerSecond;
         System.out.printf(
                 Locale.ROOT,
-                "Bare signature (`%s`): %,.0f signatures/s in one thread, %.0f µs each, p50 %.3f ms; %,.0f/s in %d"
-                        + " threads.%n%n",
+                "Bare signature (`%s`): %.0f µs of JVM CPU (%s µs of the thread's) each; %,.0f signatures/s in one"
+                        + " thread (%.0f µs of wall-clock time each), p50 %.3f ms; %,.0f/s in %d threads.%n%n",
                 BASELINE,
-                bareOpsPerSecond,
                 bareMicros,
+                cpu[3],
+                bareOpsPerSecond,
+                1e6 / bareOpsPerSecond,
                 bareP50,
                 capacity,
                 threads);
@@ -111,7 +119,7 @@ public final class IdpReport {
                     cpuRatio <= GOAL ? "met" : "missed");
         }
         System.out.printf(
-                "%nCPU ratio: server CPU per assertion ÷ one bare signature in one thread. Throughput ratio: bare"
+                "%nCPU ratio: server CPU per assertion ÷ JVM CPU per bare signature. Throughput ratio: bare"
                         + " signatures/s in %d thread(s) ÷ best assertions/s. p50 ratio: median latency at 1 client"
                         + " ÷ bare median.%n",
                 threads);
