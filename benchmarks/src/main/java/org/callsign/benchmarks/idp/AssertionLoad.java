@@ -19,10 +19,11 @@ import java.util.Map;
  * assertion. Exits with status 1 if any answer was not an assertion.
  *
  * <p>Usage: {@code AssertionLoad --jar <quarkus-run.jar> --out <dir> [--levels 1,2,4,8] [--schemes https,http]
- * [--warm-up 60] [--level-warm-up 3] [--duration 15] [--server-flags "-Xms1g -Xmx1g"] [--profile-clients n]}. Times
- * are in seconds. {@code --profile-clients} adds one more HTTPS run at that concurrency with a JFR recording (settings
- * {@code profile}) of the server during that run, warm-up included, to {@code <out>/idp-server.jfr}; it is not comparable
- * with the other runs. Writes {@code <out>/idp-load.tsv} and the server's output to {@code <out>/idp-server.log}.
+ * [--warm-up 60] [--level-warm-up 3] [--duration 12] [--server-flags "-Xms1g -Xmx1g"] [--profile-clients n]}. Times
+ * are in seconds. {@code --profile-clients} adds one more HTTPS run at that concurrency with a JFR recording
+ * (settings {@code profile}) of the server during that run, warm-up included, to {@code <out>/idp-server.jfr}; it is
+ * not comparable with the other runs. Writes {@code <out>/idp-load.tsv} and the server's output to
+ * {@code <out>/idp-server.log}.
  */
 public final class AssertionLoad {
     private static final String USERNAME = "bench";
@@ -40,7 +41,7 @@ public final class AssertionLoad {
                 List.of(options.getOrDefault("schemes", "https,http").split(","));
         Duration warmUp = seconds(options.getOrDefault("warm-up", "60"));
         Duration levelWarmUp = seconds(options.getOrDefault("level-warm-up", "3"));
-        Duration duration = seconds(options.getOrDefault("duration", "15"));
+        Duration duration = seconds(options.getOrDefault("duration", "12"));
         int profileClients = Integer.parseInt(options.getOrDefault("profile-clients", "0"));
         List<String> serverFlags = new ArrayList<>(List.of(
                 options.getOrDefault("server-flags", "-Xms1g -Xmx1g").trim().split("\\s+")));

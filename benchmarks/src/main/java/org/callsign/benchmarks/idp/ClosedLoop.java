@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -38,14 +37,13 @@ final class ClosedLoop {
             client.thread.start();
         }
         sleepUntil(measureStart);
-        long serverBefore = ProcCpu.ofProcess(serverPid);
-        Map<String, Long> threadsBefore = ProcCpu.byThread(serverPid);
+        ProcCpu.Snapshot serverBefore = ProcCpu.snapshot(serverPid);
         long clientBefore = ProcCpu.ofSelf();
         sleepUntil(end);
-        long serverCpuNanos = ProcCpu.ofProcess(serverPid) - serverBefore;
+        ProcCpu.Snapshot serverAfter = ProcCpu.snapshot(serverPid);
         long clientCpuNanos = ProcCpu.ofSelf() - clientBefore;
-        Map<String, Long> serverThreads = new TreeMap<>(ProcCpu.byThread(serverPid));
-        serverThreads.replaceAll((name, after) -> after - threadsBefore.getOrDefault(name, 0L));
+        long serverCpuNanos = serverAfter.user() + serverAfter.system() - serverBefore.user() - serverBefore.system();
+        Map<String, Long> serverThreads = serverAfter.since(serverBefore);
         String load = ProcCpu.loadAverage();
         int total = 0;
         for (Client client : workers) {

@@ -11,15 +11,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Compares idp-server's assertions over HTTP ({@link AssertionLoad}'s TSV) with the bare signature
  * ({@link SigningBenchmark}'s JMH JSON) against the goal "HTTP and checks cost at most 2× the signature itself", in
  * three ways. The CPU ratio, the fairest on a machine whose cores the load generator shares with the server: the
- * server's CPU time per assertion at the level of best throughput (with and without the server's JIT compiler threads)
- * ÷ the JVM's CPU time per bare signature ({@link SigningCpu}). The throughput ratio: bare signatures per second with as many
- * threads as cores (a second JMH result, if given; else one thread) ÷ the best assertions per second. The latency
- * ratio: the median at one client ÷ the bare median.
+ * server's CPU time per assertion at the level of best throughput (with and without the server's JIT compiler
+ * threads) ÷ the JVM's CPU time per bare signature ({@link SigningCpu}). The throughput ratio: bare signatures per
+ * second with as many threads as cores (a second JMH result, if given; else one thread) ÷ the best assertions per
+ * second. The latency ratio: the median at one client ÷ the bare median. Since CPU time too grows when other work
+ * shares the cores (caches, the hypervisor), the server's CPU per assertion is also set against the bare median
+ * signature time in JMH, which preemption hardly touches; the goal counts as met only if both CPU ratios are ≤ 2.
  *
  * <p>Usage: {@code IdpReport <jmh-result.json> <idp-load.tsv> <signing-cpu.tsv> [<jmh-result-all-cores.json>]}.
  */
@@ -53,8 +56,8 @@ public final class IdpReport {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3 && args.length != 4) {
-            System.err.println(
-                    "usage: IdpReport <jmh-result.json> <idp-load.tsv> <signing-cpu.tsv> [<jmh-result-all-cores.json>]");
+            System.err.println("usage: IdpReport <jmh-result.json> <idp-load.tsv> <signing-cpu.tsv>"
+                    + " [<jmh-result-all-cores.json>]");
             System.exit(2);
         }
         JsonNode jmh = new ObjectMapper().readTree(new File(args[0]));
@@ -89,40 +92,55 @@ public final class IdpReport {
                 bareP50,
                 capacity,
                 threads);
-        System.out.println("| scheme | best assertions/s (clients) | its p99 (ms) | its server CPU/assertion (µs)"
-                + " | CPU ratio | without JIT | throughput ratio | p50 ratio, 1 client | goal ≤ 2× (CPU) |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|");
-        for (String scheme : runs.stream().map(Run::scheme).distinct().toList()) {
+        List<String> schemes = runs.stream().map(Run::scheme).distinct().toList();
+        List<Run> best = new ArrayList<>();
+        List<Run> single = new ArrayList<>();
+        for (String scheme : schemes) {
             List<Run> ofScheme =
                     runs.stream().filter(run -> run.scheme().equals(scheme)).toList();
-            Run best = ofScheme.stream()
+            best.add(ofScheme.stream()
                     .max(Comparator.comparingDouble(Run::perSecond))
-                    .orElseThrow();
-            double cpuRatio = best.cpuMicros() / bareMicros;
-            double p50Ratio = ofScheme.stream()
+                    .orElseThrow());
+            single.add(ofScheme.stream()
                     .filter(run -> run.clients() == 1)
-                    .mapToDouble(run -> run.p50() / bareP50)
                     .findFirst()
-                    .orElse(Double.NaN);
-            System.out.printf(
-                    Locale.ROOT,
-                    "| %s | %,.0f (%d) | %.2f | %.0f | %.2f | %.2f | %.2f | %.2f | %s |%n",
-                    scheme,
-                    best.perSecond(),
-                    best.clients(),
-                    best.p99(),
-                    best.cpuMicros(),
-                    cpuRatio,
-                    best.noJitMicros() / bareMicros,
-                    capacity / best.perSecond(),
-                    p50Ratio,
-                    cpuRatio <= GOAL ? "met" : "missed");
+                    .orElse(null));
         }
-        System.out.printf(
-                "%nCPU ratio: server CPU per assertion ÷ JVM CPU per bare signature. Throughput ratio: bare"
-                        + " signatures/s in %d thread(s) ÷ best assertions/s. p50 ratio: median latency at 1 client"
-                        + " ÷ bare median.%n",
-                threads);
+        System.out.println("| | " + String.join(" | ", schemes) + " |");
+        System.out.println("|---|" + "---:|".repeat(schemes.size()));
+        row("best assertions/s (clients)", best, run -> format("%,.0f (%d)", run.perSecond(), run.clients()));
+        row("its p50 / p99 (ms)", best, run -> format("%.2f / %.2f", run.p50(), run.p99()));
+        row("its server CPU per assertion (µs)", best, run -> format("%.0f", run.cpuMicros()));
+        row("… without the JIT compiler threads (µs)", best, run -> format("%.0f", run.noJitMicros()));
+        row(
+                format("**CPU ratio** (÷ %.0f µs, bare JVM CPU)", bareMicros),
+                best,
+                run -> format("**%.2f**", run.cpuMicros() / bareMicros));
+        row(
+                format("CPU ratio against the bare p50 (÷ %.0f µs)", bareP50 * 1000),
+                best,
+                run -> format("%.2f", run.cpuMicros() / (bareP50 * 1000)));
+        row(
+                format("throughput ratio (bare, %d thread(s) ÷ best)", threads),
+                best,
+                run -> format("%.2f", capacity / run.perSecond()));
+        row("p50 ratio at 1 client (÷ bare p50)", single, run -> format("%.2f", run.p50() / bareP50));
+        row("goal ≤ 2× (both CPU ratios)", best, run -> {
+            double worst = Math.max(run.cpuMicros() / bareMicros, run.cpuMicros() / (bareP50 * 1000));
+            return worst <= GOAL ? "met" : "missed";
+        });
+    }
+
+    private static void row(String label, List<Run> runs, Function<Run, String> cell) {
+        StringBuilder row = new StringBuilder("| ").append(label).append(" |");
+        for (Run run : runs) {
+            row.append(' ').append(run == null ? "–" : cell.apply(run)).append(" |");
+        }
+        System.out.println(row);
+    }
+
+    private static String format(String format, Object... values) {
+        return String.format(Locale.ROOT, format, values);
     }
 
     /** The throughput of {@code benchmark} in operations per millisecond (the benchmark's output unit). */

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * @param firstError the first of those, or {@code null}
  * @param connects connections opened (equal to {@code clients} when every connection was kept alive)
  * @param serverCpuNanos the server JVM's CPU time during the measured interval
- * @param serverCpuByThread that time by thread kind, with the user and system split ({@link ProcCpu#byThread})
+ * @param serverCpuByThread that time by thread kind, with the user and system split ({@link ProcCpu.Snapshot#since})
  * @param clientCpuNanos the load generator's CPU time during the measured interval
  * @param loadAverage {@code /proc/loadavg} at the end of the measured interval (1, 5 and 15 minutes)
  */
@@ -128,7 +128,8 @@ record LoadResult(
     /** The header of {@link #markdownRow()}. */
     static String markdownHeader() {
         return "| scheme | clients | assertions/s | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | errors"
-                + " | server CPU/assertion (µs) | without JIT (µs) | client CPU/assertion (µs) | load avg (1, 5, 15 min) |\n"
+                + " | server CPU/assertion (µs) | without JIT (µs) | client CPU/assertion (µs)"
+                + " | load avg (1, 5, 15 min) |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
     }
 }

@@ -43,21 +43,48 @@ final class ProcCpu {
     }
 
     /**
-     * The CPU time of process {@code pid} so far by thread kind, in nanoseconds: thread names ({@code comm}, at most
-     * 15 characters) with their numbers cut off, so that {@code executor-thread-3} and {@code executor-thread-7} add
-     * up; then {@code (user)} and {@code (system)}, the process's user and system time. Threads that ended are missing
-     * from the thread kinds but not from the totals.
+     * The user and system time of a process and the CPU time of each of its live threads, at one moment.
+     *
+     * @param user the process's user time, in nanoseconds
+     * @param system the process's system time, in nanoseconds
+     * @param threads thread id to its name ({@code comm}, at most 15 characters) and CPU time in nanoseconds
      */
-    static Map<String, Long> byThread(long pid) {
-        Map<String, Long> cpu = new TreeMap<>();
+    record Snapshot(long user, long system, Map<Long, Map.Entry<String, Long>> threads) {
+
+        /**
+         * The CPU time spent since {@code before}, by thread kind: names with their numbers cut off, so that {@code
+         * GC Thread#0} and {@code GC Thread#1} add up; threads that started in between count from zero, and the time
+         * of threads that ended in between, lost with them, is the remainder {@code (ended threads)}. Then {@code
+         * (user)} and {@code (system)}, the process's split.
+         */
+        Map<String, Long> since(Snapshot before) {
+            Map<String, Long> kinds = new TreeMap<>();
+            long attributed = 0;
+            for (Map.Entry<Long, Map.Entry<String, Long>> thread : threads.entrySet()) {
+                Map.Entry<String, Long> earlier = before.threads.get(thread.getKey());
+                long delta = thread.getValue().getValue() - (earlier == null ? 0 : earlier.getValue());
+                attributed += delta;
+                kinds.merge(thread.getValue().getKey().replaceAll("[-#]?\\d+$", "*"), delta, Long::sum);
+            }
+            long total = user + system - before.user - before.system;
+            kinds.put("(ended threads)", total - attributed);
+            kinds.put("(user)", user - before.user);
+            kinds.put("(system)", system - before.system);
+            return kinds;
+        }
+    }
+
+    /** The CPU time of process {@code pid} and of each of its threads, now. */
+    static Snapshot snapshot(long pid) {
+        Map<Long, Map.Entry<String, Long>> threads = new TreeMap<>();
         Path tasks = Path.of("/proc", Long.toString(pid), "task");
-        try (Stream<Path> threads = Files.list(tasks)) {
-            for (Path thread : threads.toList()) {
+        try (Stream<Path> list = Files.list(tasks)) {
+            for (Path thread : list.toList()) {
                 try {
                     String text = Files.readString(thread.resolve("stat"));
                     String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
                     long[] times = times(text);
-                    cpu.merge(name.replaceAll("[-#]?\\d+$", "*"), times[0] + times[1], Long::sum);
+                    threads.put(Long.parseLong(thread.getFileName().toString()), Map.entry(name, times[0] + times[1]));
                 } catch (IOException e) {
                     // The thread ended.
                 }
@@ -66,9 +93,7 @@ final class ProcCpu {
             throw new UncheckedIOException("cannot list " + tasks, e);
         }
         long[] process = times(readStat(Path.of("/proc", Long.toString(pid), "stat")));
-        cpu.put("(user)", process[0]);
-        cpu.put("(system)", process[1]);
-        return cpu;
+        return new Snapshot(process[0], process[1], threads);
     }
 
     private static long read(Path stat) {

@@ -62,7 +62,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 4)
 @State(Scope.Thread)
 public class SigningBenchmark {
-    /** An issuer and subject like the load test's (an ephemeral port, user {@code bench}): payloads of the same length. */
+    /** An issuer and subject like the load test's (an ephemeral port, user {@code bench}): payloads of one length. */
     static final String ISSUER = "https://localhost:44321";
 
     static final String SUBJECT = "bench@localhost";
