@@ -4,7 +4,7 @@ package org.callsign.idp.api;
  * The error codes of the IdP's JSON API, each with its HTTP status. The code is the {@code error} member of every
  * error body ({@link ErrorBody}); clients branch on it, never on the message.
  */
-public enum ApiError {
+public enum ApiError implements org.callsign.server.api.ErrorCode {
     INVALID_REQUEST("invalid-request", 400),
     MALFORMED_JSON("malformed-json", 400),
     NOT_LOGGED_IN("not-logged-in", 401),
@@ -31,11 +31,13 @@ public enum ApiError {
     }
 
     /** The wire value of the {@code error} member. */
+    @Override
     public String code() {
         return code;
     }
 
     /** The HTTP status that carries it. */
+    @Override
     public int status() {
         return status;
     }

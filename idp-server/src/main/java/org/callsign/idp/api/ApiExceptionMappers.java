@@ -1,14 +1,12 @@
 package org.callsign.idp.api;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.stream.Collectors;
+import org.callsign.server.api.JsonProblems;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -39,7 +37,7 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        return builder(ApiError.MALFORMED_JSON, describe(e)).build();
+        return builder(ApiError.MALFORMED_JSON, JsonProblems.describe(e)).build();
     }
 
     /** Also for this subtype: the JSON extension maps it on its own, with a body of its own, unless overridden. */
@@ -74,32 +72,5 @@ public class ApiExceptionMappers {
         return Response.status(error.status())
                 .type(MediaType.APPLICATION_JSON)
                 .entity(new ErrorBody(error.code(), message));
-    }
-
-    /** Where the JSON broke, without quoting it: the input may hold a password. */
-    static String describe(JsonProcessingException e) {
-        StringBuilder message = new StringBuilder();
-        if (e instanceof JsonMappingException mapping
-                && !mapping.getPath().isEmpty()
-                && mapping.getPath().stream().anyMatch(ref -> ref.getFieldName() != null)) {
-            message.append("request body does not match the expected object at '")
-                    .append(mapping.getPath().stream()
-                            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                            .collect(Collectors.joining(".")))
-                    .append("'");
-        } else if (e instanceof JsonMappingException) {
-            message.append("request body does not match the expected object");
-        } else {
-            message.append("request body is not valid JSON");
-        }
-        JsonLocation location = e.getLocation();
-        if (location != null && location.getLineNr() > 0) {
-            message.append(" (line ")
-                    .append(location.getLineNr())
-                    .append(", column ")
-                    .append(location.getColumnNr())
-                    .append(')');
-        }
-        return message.toString();
     }
 }

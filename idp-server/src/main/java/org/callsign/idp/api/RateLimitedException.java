@@ -1,6 +1,7 @@
 package org.callsign.idp.api;
 
 import java.time.Duration;
+import org.callsign.server.limit.RetryAfter;
 
 /** Too many requests or failed logins: 429 with {@code Retry-After} in whole seconds (RFC 9110 §10.2.3). */
 public class RateLimitedException extends ApiException {
@@ -14,7 +15,6 @@ public class RateLimitedException extends ApiException {
 
     /** Seconds until a retry can succeed, rounded up, at least 1. */
     public long retryAfterSeconds() {
-        long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
-        return Math.max(1, seconds);
+        return RetryAfter.seconds(retryAfter);
     }
 }

@@ -8,23 +8,36 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per key (a client IP): {@code perMinute} requests at once, refilled at {@code perMinute} a minute. In
- * memory: limits reset when the process restarts and are not shared between processes.
+ * A token bucket per key (a client IP, or one global key): {@code capacity} requests at once, refilled at
+ * {@code capacity} per {@code period} (a minute unless given). In memory: limits reset when the process restarts and are
+ * not shared between processes.
  */
 public final class RequestRateLimiter {
 
     /** Keys kept at most; beyond it, full buckets are dropped first (they carry no state). */
     public static final int MAX_KEYS = 100_000;
 
-    private final int perMinute;
+    private final int capacity;
+    private final long periodNanos;
     private final Clock clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
+    /** {@code perMinute} requests at once, refilled at {@code perMinute} a minute. */
     public RequestRateLimiter(int perMinute, Clock clock) {
-        if (perMinute < 1) {
-            throw new IllegalArgumentException("requests per minute must be at least 1: " + perMinute);
+        this(perMinute, Duration.ofMinutes(1), clock);
+    }
+
+    /** {@code capacity} requests at once, refilled at {@code capacity} per {@code period}. */
+    public RequestRateLimiter(int capacity, Duration period, Clock clock) {
+        if (capacity < 1) {
+            String per = period.equals(Duration.ofMinutes(1)) ? "minute" : period.toString();
+            throw new IllegalArgumentException("requests per " + per + " must be at least 1: " + capacity);
         }
-        this.perMinute = perMinute;
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("rate-limit period must be positive: " + period);
+        }
+        this.capacity = capacity;
+        this.periodNanos = period.toNanos();
         this.clock = clock;
     }
 
@@ -34,15 +47,15 @@ public final class RequestRateLimiter {
         if (buckets.size() >= MAX_KEYS) {
             prune();
         }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(perMinute, now));
+        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
         synchronized (bucket) {
-            bucket.refill(now, perMinute);
+            bucket.refill(now, capacity, periodNanos);
             if (bucket.tokens >= 1) {
                 bucket.tokens -= 1;
                 return Optional.empty();
             }
             double missing = 1 - bucket.tokens;
-            long nanos = (long) Math.ceil(missing * Duration.ofMinutes(1).toNanos() / perMinute);
+            long nanos = (long) Math.ceil(missing * periodNanos / capacity);
             return Optional.of(Duration.ofNanos(nanos));
         }
     }
@@ -53,8 +66,8 @@ public final class RequestRateLimiter {
         int before = buckets.size();
         buckets.entrySet().removeIf(entry -> {
             synchronized (entry.getValue()) {
-                entry.getValue().refill(now, perMinute);
-                return entry.getValue().tokens >= perMinute;
+                entry.getValue().refill(now, capacity, periodNanos);
+                return entry.getValue().tokens >= capacity;
             }
         });
         return before - buckets.size();
@@ -69,15 +82,10 @@ public final class RequestRateLimiter {
             this.updated = updated;
         }
 
-        void refill(Instant now, int perMinute) {
+        void refill(Instant now, int capacity, long periodNanos) {
             long elapsed = Duration.between(updated, now).toNanos();
             if (elapsed > 0) {
-                tokens = Math.min(
-                        perMinute,
-                        tokens
-                                + (double) elapsed
-                                        * perMinute
-                                        / Duration.ofMinutes(1).toNanos());
+                tokens = Math.min(capacity, tokens + (double) elapsed * capacity / periodNanos);
                 updated = now;
             }
         }

@@ -1,6 +1,7 @@
 package org.callsign.server.limit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -24,6 +25,29 @@ class RateLimiterTest {
         clock.advance(Duration.ofSeconds(10));
         assertEquals(Optional.empty(), limiter.acquire("10.0.0.1"));
         assertTrue(limiter.acquire("10.0.0.1").isPresent());
+    }
+
+    @Test
+    void refillsOverTheGivenPeriod() {
+        RequestRateLimiter limiter = new RequestRateLimiter(4, Duration.ofSeconds(1), clock);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Optional.empty(), limiter.acquire("all"), "request " + i);
+        }
+        assertEquals(Optional.of(Duration.ofMillis(250)), limiter.acquire("all"));
+        clock.advance(Duration.ofMillis(250));
+        assertEquals(Optional.empty(), limiter.acquire("all"));
+        assertTrue(limiter.acquire("all").isPresent());
+    }
+
+    @Test
+    void refusesAnEmptyBucketOrPeriod() {
+        IllegalArgumentException none = assertThrows(
+                IllegalArgumentException.class, () -> new RequestRateLimiter(0, Duration.ofSeconds(1), clock));
+        assertEquals("requests per PT1S must be at least 1: 0", none.getMessage());
+        IllegalArgumentException perMinute =
+                assertThrows(IllegalArgumentException.class, () -> new RequestRateLimiter(0, clock));
+        assertEquals("requests per minute must be at least 1: 0", perMinute.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new RequestRateLimiter(1, Duration.ZERO, clock));
     }
 
     @Test

@@ -1,22 +1,17 @@
 package org.callsign.idp.session.service;
 
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.callsign.idp.account.store.Account;
 import org.callsign.idp.account.store.AccountStore;
 import org.callsign.idp.config.IdpConfig;
 import org.callsign.idp.session.store.Session;
 import org.callsign.idp.session.store.SessionKind;
 import org.callsign.idp.session.store.SessionStore;
+import org.callsign.server.secret.OpaqueTokens;
 
 /**
  * Issues, resolves and revokes sessions. Cookie sessions and bearer tokens are the same thing: an opaque secret of
@@ -31,16 +26,12 @@ import org.callsign.idp.session.store.SessionStore;
 public class SessionService {
 
     /** Random bytes per secret (256 bits). */
-    public static final int SECRET_BYTES = 32;
-
-    /** A secret: base64url without padding of {@value #SECRET_BYTES} bytes. */
-    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{43}");
+    public static final int SECRET_BYTES = OpaqueTokens.SECRET_BYTES;
 
     private final SessionStore sessions;
     private final AccountStore accounts;
     private final IdpConfig config;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public SessionService(SessionStore sessions, AccountStore accounts, IdpConfig config, Clock clock) {
         this.sessions = sessions;
@@ -51,9 +42,7 @@ public class SessionService {
 
     /** Issues a session of {@code kind} for the account. */
     public IssuedSession issue(Account account, SessionKind kind) {
-        byte[] bytes = new byte[SECRET_BYTES];
-        random.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = OpaqueTokens.newSecret();
         Instant now = clock.instant();
         Duration lifetime = kind == SessionKind.COOKIE
                 ? config.sessions().cookieLifetime()
@@ -67,7 +56,7 @@ public class SessionService {
 
     /** The user a secret authenticates as {@code kind}, if it is valid now. Expired records are removed. */
     public Optional<LoggedInUser> resolve(String secret, SessionKind kind) {
-        if (secret == null || !SECRET.matcher(secret).matches()) {
+        if (!OpaqueTokens.isWellFormed(secret)) {
             return Optional.empty();
         }
         String key = key(secret);
@@ -116,11 +105,6 @@ public class SessionService {
     }
 
     private static String key(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return OpaqueTokens.storeKey(secret);
     }
 }

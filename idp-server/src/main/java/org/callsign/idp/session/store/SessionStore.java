@@ -2,9 +2,8 @@ package org.callsign.idp.session.store;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.callsign.server.store.JsonNamespace;
 import org.callsign.server.store.JsonRecords;
 import org.callsign.server.store.KeyValueStore;
 
@@ -48,14 +47,6 @@ public class SessionStore {
     }
 
     private int removeWhere(java.util.function.Predicate<Session> doomed) {
-        List<String> keys = store.entries(NAMESPACE).entrySet().stream()
-                .filter(entry ->
-                        doomed.test(JsonRecords.decode(NAMESPACE, entry.getKey(), entry.getValue(), Session.class)))
-                .map(Map.Entry::getKey)
-                .toList();
-        if (!keys.isEmpty()) {
-            store.update(NAMESPACE, Map.of(), keys);
-        }
-        return keys.size();
+        return new JsonNamespace<>(store, NAMESPACE, Session.class).removeWhere(doomed);
     }
 }
