@@ -1,0 +1,135 @@
+package org.callsign.signaling.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The signaling server's configuration, every key under {@code callsign.signaling}. Defaults suit a personal server
+ * on loopback; the module README lists each key.
+ */
+@ConfigMapping(prefix = "callsign.signaling")
+public interface SignalingConfig {
+
+    /** Directory of the embedded store ({@code signaling.mv.db}); created {@code rwx------} if missing. */
+    @WithDefault("./data/signaling")
+    Path dataDir();
+
+    /** Who may register clients. */
+    Registration registration();
+
+    /** Client keys. */
+    Clients clients();
+
+    /** Bearer tokens. */
+    Tokens tokens();
+
+    /** Devices. */
+    Devices devices();
+
+    /** The authorised fingerprints file. */
+    Fingerprints fingerprints();
+
+    /** Rate limits of credential checks. */
+    RateLimit rateLimit();
+
+    /** Registration policy (rtcd's self-registration switch and admin secret). */
+    interface Registration {
+
+        /**
+         * Whether anyone may register a client. When closed, a registration needs the admin secret or an owner's
+         * credentials, except the bootstrap: the first client of an empty server, registered from a loopback address.
+         */
+        @WithDefault("false")
+        boolean open();
+
+        /**
+         * The admin secret (at least 32 characters), sent as {@code X-Callsign-Admin-Secret} to register clients, and
+         * owners, while registration is closed. None by default: then only owners and the bootstrap can.
+         */
+        Optional<String> adminSecret();
+    }
+
+    /** Client configuration. */
+    interface Clients {
+
+        /** bcrypt cost of new key hashes, 10 to 31; older hashes are upgraded at the next successful check. */
+        @WithDefault("12")
+        int bcryptCost();
+    }
+
+    /** Bearer-token configuration. */
+    interface Tokens {
+
+        /** Lifetime of a bearer token. */
+        @WithDefault("24h")
+        Duration lifetime();
+
+        /** How often expired tokens and idle rate-limit entries are removed ({@code off} disables it). */
+        @WithDefault("10m")
+        String sweepInterval();
+    }
+
+    /** Device configuration. */
+    interface Devices {
+
+        /** Devices one client may register. */
+        @WithDefault("64")
+        int maxPerClient();
+    }
+
+    /** Authorised fingerprints (webexec's {@code authorized_fingerprints}). */
+    interface Fingerprints {
+
+        /** The file; default {@code <data-dir>/authorized_fingerprints}. */
+        Optional<Path> file();
+    }
+
+    /** Rate limits, in memory and per process. */
+    interface RateLimit {
+
+        /** Credential checks (Basic auth, token requests) and registrations per minute and client IP. */
+        @WithDefault("60")
+        int requestsPerMinute();
+
+        /**
+         * Bearer-token checks per minute and client IP. A token check costs a hash and a lookup, and a token cannot be
+         * guessed, so this only bounds the load one address can cause.
+         */
+        @WithDefault("600")
+        int tokenChecksPerMinute();
+
+        /** Consecutive failed key checks of one client id before it is locked out. */
+        @WithDefault("5")
+        int clientFailures();
+
+        /** Consecutive failed credential checks from one client IP before it is locked out. */
+        @WithDefault("20")
+        int ipFailures();
+
+        /** How long a client id or IP is first locked out; doubled by each further failure up to the maximum. */
+        @WithDefault("30s")
+        Duration lockout();
+
+        /** The cap on the doubling lockout. */
+        @WithDefault("15m")
+        Duration maxLockout();
+
+        /**
+         * bcrypt checks and hashes per second for the whole server (a burst of as many at once): the bound on the
+         * CPU that key checks can take, whatever the number of clients or addresses.
+         */
+        @WithDefault("20")
+        int keyChecksPerSecond();
+
+        /** bcrypt checks running at once; default: the number of processors. */
+        Optional<Integer> concurrentKeyChecks();
+    }
+
+    /** The authorised fingerprints file in use. */
+    default Path fingerprintsFile() {
+        return fingerprints().file().orElse(dataDir().resolve("authorized_fingerprints"));
+    }
+}

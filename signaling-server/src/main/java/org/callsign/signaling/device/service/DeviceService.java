@@ -1,0 +1,127 @@
+package org.callsign.signaling.device.service;
+
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.callsign.server.api.ApiException;
+import org.callsign.signaling.api.ApiError;
+import org.callsign.signaling.config.SignalingConfig;
+import org.callsign.signaling.device.store.Device;
+import org.callsign.signaling.device.store.DeviceStore;
+
+/**
+ * A client's devices (peerbook's peers): each has a name, a kind and the fingerprint of its DTLS certificate, unique
+ * among the client's devices, and is verified or not. Devices a client registers with its own credentials start
+ * verified; the client may unverify one (a lost phone) without losing its record, and verify it again. At most
+ * {@code devices.max-per-client} per client.
+ */
+@Singleton
+public class DeviceService {
+
+    private final DeviceStore devices;
+    private final SignalingConfig config;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public DeviceService(DeviceStore devices, SignalingConfig config, Clock clock) {
+        this.devices = devices;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The client's devices. */
+    public List<Device> list(String clientId) {
+        return devices.list(clientId);
+    }
+
+    /** One of the client's devices; {@code not-found} otherwise. */
+    public Device get(String clientId, String deviceId) {
+        return devices.find(clientId, deviceId).orElseThrow(DeviceService::notFound);
+    }
+
+    /** Registers a device, verified. */
+    public Device add(String clientId, DeviceDetails details) {
+        Device device = new Device(
+                newId(), details.name(), details.kind(), details.fingerprint().hex(), true, clock.instant());
+        devices.update(clientId, current -> {
+            int max = config.devices().maxPerClient();
+            if (current.size() >= max) {
+                throw new ApiException(ApiError.TOO_MANY_DEVICES, "a client has at most " + max + " devices");
+            }
+            checkFingerprintFree(current, device);
+            List<Device> changed = new ArrayList<>(current);
+            changed.add(device);
+            return changed;
+        });
+        return device;
+    }
+
+    /** Replaces a device's name, kind and fingerprint. */
+    public Device change(String clientId, String deviceId, DeviceDetails details) {
+        return replace(
+                clientId,
+                deviceId,
+                device -> device.withDetails(
+                        details.name(), details.kind(), details.fingerprint().hex()));
+    }
+
+    /** Verifies or unverifies a device. */
+    public Device setVerified(String clientId, String deviceId, boolean verified) {
+        return replace(clientId, deviceId, device -> device.withVerified(verified));
+    }
+
+    /** Removes a device; {@code not-found} if the client has none of that id. */
+    public void remove(String clientId, String deviceId) {
+        devices.update(clientId, current -> {
+            List<Device> changed = new ArrayList<>(current);
+            if (!changed.removeIf(device -> device.id().equals(deviceId))) {
+                throw notFound();
+            }
+            return changed;
+        });
+    }
+
+    private Device replace(String clientId, String deviceId, UnaryOperator<Device> change) {
+        List<Device> result = devices.update(clientId, current -> {
+            List<Device> changed = new ArrayList<>(current);
+            int index = indexOf(changed, deviceId);
+            Device updated = change.apply(changed.get(index));
+            changed.remove(index);
+            checkFingerprintFree(changed, updated);
+            changed.add(index, updated);
+            return changed;
+        });
+        return result.get(indexOf(result, deviceId));
+    }
+
+    private static int indexOf(List<Device> devices, String deviceId) {
+        for (int i = 0; i < devices.size(); i++) {
+            if (devices.get(i).id().equals(deviceId)) {
+                return i;
+            }
+        }
+        throw notFound();
+    }
+
+    private static void checkFingerprintFree(List<Device> others, Device device) {
+        if (others.stream().anyMatch(other -> other.fingerprint().equals(device.fingerprint()))) {
+            throw new ApiException(
+                    ApiError.FINGERPRINT_TAKEN,
+                    "another device of this client has fingerprint " + device.fingerprint());
+        }
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(ApiError.NOT_FOUND, "no such device");
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
