@@ -35,6 +35,9 @@ public interface SignalingConfig {
     /** Rate limits of credential checks. */
     RateLimit rateLimit();
 
+    /** WebSocket signaling connections. */
+    WebSocket websocket();
+
     /** Registration policy (rtcd's self-registration switch and admin secret). */
     interface Registration {
 
@@ -126,6 +129,52 @@ public interface SignalingConfig {
 
         /** bcrypt checks running at once; default: the number of processors. */
         Optional<Integer> concurrentKeyChecks();
+    }
+
+    /** WebSocket signaling ({@code /ws}): resuming, heartbeats and the limits of connections and messages. */
+    interface WebSocket {
+
+        /**
+         * How long a dropped device stays online with its messages held, for it to resume with its resume token;
+         * afterwards it is offline and its sessions end.
+         */
+        @WithDefault("30s")
+        Duration resumeWindow();
+
+        /** Interval of the server's WebSocket pings; a connection silent for twice as long is closed. */
+        @WithDefault("25s")
+        Duration heartbeat();
+
+        /**
+         * Largest text message the server reads, in bytes of UTF-8; a larger one is refused with {@code too-large}
+         * and the connection stays open (up to the hard cap {@code quarkus.websockets-next.server.max-message-size},
+         * past which the connection closes).
+         */
+        @WithDefault("65536")
+        int maxMessageBytes();
+
+        /** Messages per second one connection may send, in bursts of as many; past it, {@code rate-limited}. */
+        @WithDefault("20")
+        int messagesPerSecond();
+
+        /** Messages per second all connections of one client may send together, in bursts of as many. */
+        @WithDefault("100")
+        int clientMessagesPerSecond();
+
+        /** Open connections per client. */
+        @WithDefault("64")
+        int maxConnectionsPerClient();
+
+        /** Open connections in all. */
+        @WithDefault("20000")
+        int maxConnections();
+
+        /**
+         * Bytes of messages waiting to be written to one connection; a connection further behind is closed as
+         * {@code too-slow} (its device may resume, and receives what was held for it).
+         */
+        @WithDefault("1048576")
+        int maxQueuedBytes();
     }
 
     /** The authorised fingerprints file in use. */

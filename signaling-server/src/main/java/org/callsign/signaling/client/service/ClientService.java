@@ -1,5 +1,6 @@
 package org.callsign.signaling.client.service;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public class ClientService {
     private final PasswordHasher hasher;
     private final SignalingConfig config;
     private final Clock clock;
+    private final Event<CredentialsRevoked> revocations;
     private final SecureRandom random = new SecureRandom();
     private final Object registration = new Object();
 
@@ -50,7 +52,8 @@ public class ClientService {
             TokenStore tokens,
             CredentialThrottle throttle,
             SignalingConfig config,
-            Clock clock) {
+            Clock clock,
+            Event<CredentialsRevoked> revocations) {
         this.clients = clients;
         this.devices = devices;
         this.tokens = tokens;
@@ -58,6 +61,7 @@ public class ClientService {
         this.hasher = new PasswordHasher(config.clients().bcryptCost());
         this.config = config;
         this.clock = clock;
+        this.revocations = revocations;
     }
 
     /** Registers a client; see the class comment for who may, and who becomes an owner. */
@@ -131,6 +135,7 @@ public class ClientService {
         clients.delete(target.clientId());
         devices.removeClient(target.clientId());
         tokens.removeClient(target.clientId());
+        revocations.fire(new CredentialsRevoked(target.clientId(), true));
         LOG.infof("removed client %s", target.clientId());
     }
 
@@ -145,6 +150,7 @@ public class ClientService {
             throw new ApiException(ApiError.NOT_FOUND, "no such client");
         }
         tokens.removeClient(clientId);
+        revocations.fire(new CredentialsRevoked(clientId, false));
         return changed;
     }
 

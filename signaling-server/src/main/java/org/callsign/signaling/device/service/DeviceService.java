@@ -1,11 +1,13 @@
 package org.callsign.signaling.device.service;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.callsign.server.api.ApiException;
 import org.callsign.signaling.api.ApiError;
@@ -25,17 +27,24 @@ public class DeviceService {
     private final DeviceStore devices;
     private final SignalingConfig config;
     private final Clock clock;
+    private final Event<DeviceChanged> changes;
     private final SecureRandom random = new SecureRandom();
 
-    public DeviceService(DeviceStore devices, SignalingConfig config, Clock clock) {
+    public DeviceService(DeviceStore devices, SignalingConfig config, Clock clock, Event<DeviceChanged> changes) {
         this.devices = devices;
         this.config = config;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** The client's devices. */
     public List<Device> list(String clientId) {
         return devices.list(clientId);
+    }
+
+    /** One of the client's devices, if it has one of that id. */
+    public Optional<Device> find(String clientId, String deviceId) {
+        return devices.find(clientId, deviceId);
     }
 
     /** One of the client's devices; {@code not-found} otherwise. */
@@ -57,6 +66,7 @@ public class DeviceService {
             changed.add(device);
             return changed;
         });
+        changes.fire(new DeviceChanged(clientId, null, device));
         return device;
     }
 
@@ -76,26 +86,32 @@ public class DeviceService {
 
     /** Removes a device; {@code not-found} if the client has none of that id. */
     public void remove(String clientId, String deviceId) {
+        Device[] removed = new Device[1];
         devices.update(clientId, current -> {
             List<Device> changed = new ArrayList<>(current);
-            if (!changed.removeIf(device -> device.id().equals(deviceId))) {
-                throw notFound();
-            }
+            removed[0] = changed.remove(indexOf(changed, deviceId));
             return changed;
         });
+        changes.fire(new DeviceChanged(clientId, removed[0], null));
     }
 
     private Device replace(String clientId, String deviceId, UnaryOperator<Device> change) {
+        Device[] before = new Device[1];
         List<Device> result = devices.update(clientId, current -> {
             List<Device> changed = new ArrayList<>(current);
             int index = indexOf(changed, deviceId);
-            Device updated = change.apply(changed.get(index));
+            before[0] = changed.get(index);
+            Device updated = change.apply(before[0]);
             changed.remove(index);
             checkFingerprintFree(changed, updated);
             changed.add(index, updated);
             return changed;
         });
-        return result.get(indexOf(result, deviceId));
+        Device after = result.get(indexOf(result, deviceId));
+        if (!after.equals(before[0])) {
+            changes.fire(new DeviceChanged(clientId, before[0], after));
+        }
+        return after;
     }
 
     private static int indexOf(List<Device> devices, String deviceId) {

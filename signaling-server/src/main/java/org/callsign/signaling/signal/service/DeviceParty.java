@@ -1,0 +1,28 @@
+package org.callsign.signaling.signal.service;
+
+import org.callsign.signaling.device.store.Device;
+import org.callsign.signaling.signal.message.Sender;
+
+/**
+ * One of a client's devices, as registered when the message was sent (name, kind, fingerprint, verified).
+ *
+ * @param clientId the device's client
+ * @param device the device's registration
+ */
+public record DeviceParty(String clientId, Device device) implements Party {
+
+    /** The address of a client's device. */
+    public static String address(String clientId, String deviceId) {
+        return "device:" + clientId + "/" + deviceId;
+    }
+
+    @Override
+    public String address() {
+        return address(clientId, device.id());
+    }
+
+    @Override
+    public Sender sender() {
+        return new Sender(device.id(), device.name(), device.kind(), device.fingerprint());
+    }
+}

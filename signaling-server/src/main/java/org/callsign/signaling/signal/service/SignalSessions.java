@@ -1,0 +1,117 @@
+package org.callsign.signaling.signal.service;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The open signaling sessions, by client and id, and by party. Ids are the callers' choice and scoped to their
+ * client, so one client can neither take nor probe another's. A party may be in at most {@link #MAX_PER_PARTY}
+ * sessions at once, which bounds what one device can make the server remember. In memory, per process; one monitor
+ * guards both maps (every operation is a few map updates).
+ */
+@Singleton
+public class SignalSessions {
+    /** Sessions one party may be in at once. */
+    public static final int MAX_PER_PARTY = 32;
+
+    /** Session ids: chosen by the caller, long enough to be unguessable when random. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+    private final Clock clock;
+    private final Map<String, SignalSession> byKey = new HashMap<>();
+    private final Map<String, Set<String>> byParty = new HashMap<>();
+
+    public SignalSessions(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Opens session {@code id} of {@code clientId} from {@code caller} to {@code callee}; {@code session-taken} if the
+     * client already has a session of that id, {@code too-many-sessions} if either party is in too many.
+     */
+    public synchronized SignalSession open(String clientId, String id, String caller, String callee) {
+        String key = key(clientId, id);
+        if (byKey.containsKey(key)) {
+            throw new SignalingException(SignalError.SESSION_TAKEN, "session id is in use", id);
+        }
+        if (count(caller) >= MAX_PER_PARTY || count(callee) >= MAX_PER_PARTY) {
+            throw new SignalingException(
+                    SignalError.TOO_MANY_SESSIONS, "a party is in at most " + MAX_PER_PARTY + " sessions", id);
+        }
+        SignalSession session = new SignalSession(clientId, id, caller, callee, clock.instant());
+        byKey.put(key, session);
+        byParty.computeIfAbsent(caller, party -> new LinkedHashSet<>()).add(key);
+        byParty.computeIfAbsent(callee, party -> new LinkedHashSet<>()).add(key);
+        return session;
+    }
+
+    /**
+     * The session {@code id} of {@code clientId} if {@code party} is in it; {@code unknown-session} otherwise, whether
+     * or not it exists.
+     */
+    public synchronized SignalSession of(String clientId, String id, String party) {
+        SignalSession session = id == null ? null : byKey.get(key(clientId, id));
+        if (session == null || !session.hasParty(party)) {
+            throw new SignalingException(SignalError.UNKNOWN_SESSION, "no such session of this device", id);
+        }
+        return session;
+    }
+
+    /** The session {@code id} of {@code clientId}, if open. */
+    public synchronized Optional<SignalSession> find(String clientId, String id) {
+        return Optional.ofNullable(byKey.get(key(clientId, id)));
+    }
+
+    /** Closes a session; true if it was still open. */
+    public synchronized boolean close(SignalSession session) {
+        String key = key(session.clientId(), session.id());
+        if (byKey.get(key) != session) {
+            return false;
+        }
+        byKey.remove(key);
+        forget(session.caller(), key);
+        forget(session.callee(), key);
+        return true;
+    }
+
+    /** Closes every session of {@code party}; returns them. */
+    public synchronized List<SignalSession> closeAll(String party) {
+        List<SignalSession> closed = new ArrayList<>();
+        for (String key : List.copyOf(byParty.getOrDefault(party, Set.of()))) {
+            SignalSession session = byKey.get(key);
+            if (session != null && close(session)) {
+                closed.add(session);
+            }
+        }
+        return closed;
+    }
+
+    /** Number of open sessions. */
+    public synchronized int size() {
+        return byKey.size();
+    }
+
+    /** Number of sessions {@code party} is in. */
+    public synchronized int count(String party) {
+        return byParty.getOrDefault(party, Set.of()).size();
+    }
+
+    private void forget(String party, String key) {
+        Set<String> keys = byParty.get(party);
+        if (keys != null && keys.remove(key) && keys.isEmpty()) {
+            byParty.remove(party);
+        }
+    }
+
+    private static String key(String clientId, String id) {
+        return clientId + "\n" + id;
+    }
+}
