@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.callsign.benchmarks.ChildProcesses;
 
 /**
  * A closed-loop load: {@code clients} threads, each with its own keep-alive connection, each sending the same request
@@ -74,7 +75,7 @@ final class ClosedLoop {
     private static void sleepUntil(long nanoTime) {
         long remaining;
         while ((remaining = nanoTime - System.nanoTime()) > 0) {
-            IdpProcess.sleep(Math.max(1, remaining / 1_000_000));
+            ChildProcesses.sleep(Math.max(1, remaining / 1_000_000));
         }
     }
 

@@ -1,9 +1,7 @@
 package org.callsign.benchmarks.idp;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +9,9 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.callsign.benchmarks.ChildProcesses;
 import org.callsign.wellknown.testing.ServerIdentity;
 import org.callsign.wellknown.testing.TestCa;
 
@@ -61,8 +57,8 @@ final class IdpProcess implements AutoCloseable {
                 pem("CERTIFICATE", encoded(identity.certificate())) + pem("CERTIFICATE", encoded(ca.certificate())));
         Files.writeString(key, pem("PRIVATE KEY", identity.privateKey().getEncoded()));
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        Endpoint https = new Endpoint("https", DOMAIN, loopback, freePort(), ca.clientSslContext());
-        Endpoint http = new Endpoint("http", DOMAIN, loopback, freePort(), null);
+        Endpoint https = new Endpoint("https", DOMAIN, loopback, ChildProcesses.freePort(), ca.clientSslContext());
+        Endpoint http = new Endpoint("http", DOMAIN, loopback, ChildProcesses.freePort(), null);
 
         List<String> command = new ArrayList<>();
         command.add(java.toString());
@@ -115,20 +111,7 @@ final class IdpProcess implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        ChildProcesses.stop(process, directory);
     }
 
     /** Waits until both listeners answer {@code /q/health/ready} with 200. */
@@ -141,7 +124,7 @@ final class IdpProcess implements AutoCloseable {
             if (ready(http) && ready(https)) {
                 return;
             }
-            sleep(200);
+            ChildProcesses.sleep(200);
         }
         throw new IllegalStateException("idp-server not ready within " + READY_TIMEOUT_MILLIS + " ms; see " + log);
     }
@@ -169,22 +152,5 @@ final class IdpProcess implements AutoCloseable {
         String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n";
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * measured interval: on a machine with few cores the client competes with the server, so CPU time per request is a
  * fairer cost than requests per second.
  */
-final class ProcCpu {
+public final class ProcCpu {
     /** {@code sysconf(_SC_CLK_TCK)}: 100 on every Linux architecture the JDK runs on. */
     private static final long TICKS_PER_SECOND = 100;
 
@@ -23,17 +23,17 @@ final class ProcCpu {
     private ProcCpu() {}
 
     /** The CPU time of process {@code pid} so far, in nanoseconds (10 ms resolution). */
-    static long ofProcess(long pid) {
+    public static long ofProcess(long pid) {
         return read(Path.of("/proc", Long.toString(pid), "stat"));
     }
 
     /** The CPU time of this JVM so far, in nanoseconds. */
-    static long ofSelf() {
+    public static long ofSelf() {
         return ofProcess(ProcessHandle.current().pid());
     }
 
     /** The 1-, 5- and 15-minute load averages, as {@code /proc/loadavg} gives them. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];

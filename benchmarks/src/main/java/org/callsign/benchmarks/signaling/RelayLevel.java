@@ -1,0 +1,191 @@
+package org.callsign.benchmarks.signaling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.callsign.benchmarks.idp.ProcCpu;
+
+/**
+ * One offered load: calls started at a fixed rate (open loop: the schedule does not wait for answers), each call
+ * seven messages between a pair of devices of one client — the caller's offer, the callee's answer and two
+ * candidates, the caller's two candidates (on the answer) and bye (on the callee's last candidate) — so that the offered load in messages per second is seven times
+ * the call rate. Every relayed message is timed from just before its send to its arrival at the other device (both
+ * ends are in this process, on one clock). Messages sent during the warm-up are delivered but not counted.
+ */
+final class RelayLevel implements DeviceSocket.Inbox {
+    static final int MESSAGES_PER_CALL = 7;
+
+    private final List<DeviceSocket[]> pairs;
+    private final Map<String, String> sdpJson;
+    private final String tag;
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final Latencies latencies = new Latencies();
+    private final AtomicLong sentInWindow = new AtomicLong();
+    private final AtomicLong deliveredInWindow = new AtomicLong();
+    private final AtomicLong acks = new AtomicLong();
+    private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+    private volatile long windowStart = Long.MAX_VALUE;
+    private volatile long windowEnd = Long.MAX_VALUE;
+
+    /**
+     * @param pairs caller and callee sockets
+     * @param sdpJson each device id's SDP (its own fingerprint) as a JSON string literal
+     * @param tag a prefix that makes this level's session ids unique
+     */
+    RelayLevel(List<DeviceSocket[]> pairs, Map<String, String> sdpJson, String tag) {
+        this.pairs = pairs;
+        this.sdpJson = sdpJson;
+        this.tag = tag;
+    }
+
+    /** Runs the level and returns what it measured. */
+    Result run(double messagesPerSecond, long warmUpNanos, long durationNanos, long serverPid) {
+        double callsPerSecond = messagesPerSecond / MESSAGES_PER_CALL;
+        long interval = (long) (1e9 / callsPerSecond);
+        long start = System.nanoTime();
+        windowStart = start + warmUpNanos;
+        windowEnd = windowStart + durationNanos;
+        long cpuBefore = -1;
+        long maxLag = 0;
+        for (long k = 0; ; k++) {
+            long planned = start + k * interval;
+            if (planned >= windowEnd) {
+                break;
+            }
+            long now = System.nanoTime();
+            if (planned > now) {
+                LockSupport.parkNanos(planned - now);
+            } else if (planned >= windowStart) {
+                maxLag = Math.max(maxLag, now - planned);
+            }
+            if (cpuBefore < 0 && planned >= windowStart) {
+                cpuBefore = ProcCpu.ofProcess(serverPid);
+            }
+            DeviceSocket[] pair = pairs.get((int) (k % pairs.size()));
+            String session = String.format("%s-%08d", tag, k);
+            send(pair[0], session, "o", offer(pair[1].device().id(), session, pair[0]));
+        }
+        long cpuAfter = ProcCpu.ofProcess(serverPid);
+        LockSupport.parkNanos(2_000_000_000L); // the last calls finish
+        double seconds = durationNanos / 1e9;
+        Map<String, Long> errorCounts = new TreeMap<>();
+        errors.forEach((code, count) -> errorCounts.put(code, count.get()));
+        return new Result(
+                messagesPerSecond,
+                sentInWindow.get() / seconds,
+                deliveredInWindow.get() / seconds,
+                latencies.percentileMillis(50),
+                latencies.percentileMillis(99),
+                latencies.percentileMillis(100),
+                maxLag / 1e6,
+                (cpuAfter - cpuBefore) / 1e9 / seconds,
+                deliveredInWindow.get() == 0 ? Double.NaN : (cpuAfter - cpuBefore) / 1e3 / deliveredInWindow.get(),
+                sentAt.size(),
+                errorCounts);
+    }
+
+    @Override
+    public void received(DeviceSocket socket, JsonNode message, long nanos) {
+        String type = message.path("type").asText();
+        String session = message.path("session").asText();
+        switch (type) {
+            case "offer" -> {
+                arrived(session + "/o", nanos);
+                send(socket, session, "a", answer(session, socket));
+                send(socket, session, "b1", candidate(session, "b1"));
+                send(socket, session, "b2", candidate(session, "b2"));
+            }
+            case "answer" -> {
+                arrived(session + "/a", nanos);
+                send(socket, session, "a1", candidate(session, "a1"));
+                send(socket, session, "a2", candidate(session, "a2"));
+            }
+            case "candidate" -> {
+                String candidate = message.path("candidate").path("candidate").asText();
+                String foundation = candidate.substring("candidate:".length(), candidate.indexOf(' '));
+                arrived(session + "/" + foundation, nanos);
+                if (foundation.equals("b2")) {
+                    // The callee's last message: the session can end without cutting off anything in flight.
+                    send(socket, session, "y", bye(session));
+                }
+            }
+            case "bye" -> arrived(session + "/y", nanos);
+            case "ack" -> acks.incrementAndGet();
+            case "error" ->
+                errors.computeIfAbsent(message.path("error").asText(), code -> new AtomicLong())
+                        .incrementAndGet();
+            default -> {
+                // welcome, peers and peer updates: not part of the relay load
+            }
+        }
+    }
+
+    private void send(DeviceSocket from, String session, String step, String json) {
+        long now = System.nanoTime();
+        sentAt.put(session + "/" + step, now);
+        if (now >= windowStart && now < windowEnd) {
+            sentInWindow.incrementAndGet();
+        }
+        from.send(json);
+    }
+
+    private void arrived(String key, long nanos) {
+        Long sent = sentAt.remove(key);
+        if (sent != null && sent >= windowStart && sent < windowEnd) {
+            deliveredInWindow.incrementAndGet();
+            latencies.add(nanos - sent);
+        }
+    }
+
+    private String offer(String to, String session, DeviceSocket from) {
+        return "{\"type\":\"offer\",\"v\":1,\"id\":\"" + session + "-o\",\"to\":\"" + to + "\",\"session\":\"" + session
+                + "\",\"sdp\":" + sdpJson.get(from.device().id()) + "}";
+    }
+
+    private String answer(String session, DeviceSocket from) {
+        return "{\"type\":\"answer\",\"v\":1,\"id\":\"" + session + "-a\",\"session\":\"" + session + "\",\"sdp\":"
+                + sdpJson.get(from.device().id()) + "}";
+    }
+
+    private static String bye(String session) {
+        return "{\"type\":\"bye\",\"v\":1,\"id\":\"" + session + "-y\",\"session\":\"" + session + "\"}";
+    }
+
+    private static String candidate(String session, String foundation) {
+        return "{\"type\":\"candidate\",\"v\":1,\"id\":\"" + session + "-" + foundation + "\",\"session\":\""
+                + session + "\",\"candidate\":{\"candidate\":\"candidate:" + foundation
+                + " 1 udp 2122194687 192.0.2.2 47774 typ host generation 0\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}}";
+    }
+
+    /**
+     * What one level measured.
+     *
+     * @param offered offered messages per second
+     * @param sent messages per second actually sent during the measured interval
+     * @param delivered relayed messages per second that arrived (of those sent during the interval)
+     * @param p50 relay latency, milliseconds
+     * @param p99 relay latency, milliseconds
+     * @param max relay latency, milliseconds
+     * @param maxLagMillis how far the schedule fell behind at worst, milliseconds
+     * @param serverCores the server's CPU time per second of the interval (1.0 = one core busy)
+     * @param serverMicrosPerMessage server CPU time per delivered message, microseconds
+     * @param undelivered messages sent and never seen arriving
+     * @param errors error frames by code
+     */
+    record Result(
+            double offered,
+            double sent,
+            double delivered,
+            double p50,
+            double p99,
+            double max,
+            double maxLagMillis,
+            double serverCores,
+            double serverMicrosPerMessage,
+            long undelivered,
+            Map<String, Long> errors) {}
+}
