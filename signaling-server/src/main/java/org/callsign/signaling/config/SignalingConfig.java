@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,9 @@ public interface SignalingConfig {
 
     /** Rate limits of credential checks. */
     RateLimit rateLimit();
+
+    /** The STUN and TURN servers handed out as {@code iceServers}. */
+    Turn turn();
 
     /** WebSocket signaling connections. */
     WebSocket websocket();
@@ -175,6 +179,33 @@ public interface SignalingConfig {
          */
         @WithDefault("1048576")
         int maxQueuedBytes();
+    }
+
+    /**
+     * STUN and TURN servers for devices ({@code GET /api/ice-servers}). TURN credentials follow coturn's REST scheme
+     * ({@code use-auth-secret}): the secret is shared with the TURN server and never leaves this server.
+     */
+    interface Turn {
+
+        /** {@code turn:} and {@code turns:} URLs (RFC 7065) of the TURN server; none by default. Need the secret. */
+        Optional<List<String>> urls();
+
+        /** {@code stun:} and {@code stuns:} URLs (RFC 7064), handed out without credentials; none by default. */
+        Optional<List<String>> stunUrls();
+
+        /**
+         * The secret shared with the TURN server (coturn's {@code static-auth-secret}), at least 32 characters; the
+         * server refuses to start with a shorter one. Never logged.
+         */
+        Optional<String> secret();
+
+        /** Lifetime of TURN credentials, 1 minute to 24 hours. */
+        @WithDefault("1h")
+        Duration ttl();
+
+        /** Requests for ICE servers per minute and client. */
+        @WithDefault("30")
+        int requestsPerMinute();
     }
 
     /** The authorised fingerprints file in use. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.callsign.signaling.ExternalServers;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 final class Coturn implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/turnserver");
     static final String REALM = "callsign.test";
+    private static final String MISSING = "coturn is not installed (" + BINARY + "): apt-get install coturn";
 
     private final Process process;
     private final InetSocketAddress address;
@@ -28,14 +30,26 @@ final class Coturn implements AutoCloseable {
         this.log = log;
     }
 
-    static Coturn start(String secret, Path dir) throws IOException, InterruptedException {
-        if (!Files.isExecutable(BINARY)) {
-            String message = "coturn is not installed (" + BINARY + "): apt-get install coturn";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(message);
-            }
-            Assumptions.abort(message + "; skipping the TURN test");
+    /** Whether coturn is installed; under CI its absence is an error ({@link IllegalStateException}). */
+    static boolean installed() {
+        if (Files.isExecutable(BINARY)) {
+            return true;
         }
+        if ("true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException(MISSING);
+        }
+        return false;
+    }
+
+    /** Skips the calling test, with a message, where coturn is not installed (outside CI). */
+    static void assumeInstalled() {
+        if (!installed()) {
+            Assumptions.abort(MISSING + "; skipping the TURN test");
+        }
+    }
+
+    static Coturn start(String secret, Path dir) throws IOException, InterruptedException {
+        assumeInstalled();
         int port = freeUdpPort();
         Path log = dir.resolve("turnserver.log");
         Process process = new ProcessBuilder(List.of(
@@ -100,9 +114,6 @@ final class Coturn implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
+        ExternalServers.stop(process);
     }
 }

@@ -13,6 +13,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,6 +37,7 @@ final class TurnClient implements AutoCloseable {
     static final int XOR_RELAYED_ADDRESS = 0x0016;
     static final int REQUESTED_TRANSPORT = 0x0019;
 
+    private static final Pattern TURN_URL = Pattern.compile("turn:([0-9.]+):([0-9]+)(?:\\?.*)?");
     private static final int MAGIC_COOKIE = 0x2112A442;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -58,6 +61,15 @@ final class TurnClient implements AutoCloseable {
         this.server = server;
         this.socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
         socket.setSoTimeout(500);
+    }
+
+    /** The address of a {@code turn:host:port…} URL with a literal IP address, as the test's coturn has. */
+    static InetSocketAddress addressOf(String url) {
+        Matcher matcher = TURN_URL.matcher(url);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a turn:<ip>:<port> URL: " + url);
+        }
+        return new InetSocketAddress(matcher.group(1), Integer.parseInt(matcher.group(2)));
     }
 
     /** A Binding request: answers once the server is up. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
@@ -19,6 +20,12 @@ import javax.crypto.spec.SecretKeySpec;
 public final class TurnCredentials {
     /** Shortest shared secret accepted: HMAC-SHA1's block is 64 bytes, but 32 random characters resist guessing. */
     public static final int MIN_SECRET_LENGTH = 32;
+
+    /** Bytes of HMAC kept in a {@link #pseudonym} (128 bits: 22 base64url characters). */
+    public static final int PSEUDONYM_BYTES = 16;
+
+    /** What the HMAC of a {@link #pseudonym} covers before the id, so that it never equals another use's HMAC. */
+    public static final String PSEUDONYM_LABEL = "callsign-turn-user:";
 
     private final byte[] secret;
 
@@ -48,12 +55,27 @@ public final class TurnCredentials {
 
     /** The password the TURN server expects for {@code username}: base64(HMAC-SHA1(secret, username)). */
     public String password(String username) {
+        return Base64.getEncoder().encodeToString(hmac("HmacSHA1", username));
+    }
+
+    /**
+     * An opaque TURN user id for {@code id} (a client id): the first {@value #PSEUDONYM_BYTES} bytes of
+     * HMAC-SHA256(secret, {@value #PSEUDONYM_LABEL} + id) in base64url. The same for an id while the secret stays, so
+     * the TURN server's logs and quotas can tell users apart, but only someone holding the secret can tell whose it
+     * is; the id itself never reaches the TURN server or the network.
+     */
+    public String pseudonym(String id) {
+        byte[] digest = hmac("HmacSHA256", PSEUDONYM_LABEL + id);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, PSEUDONYM_BYTES));
+    }
+
+    private byte[] hmac(String algorithm, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret, "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(username.getBytes(StandardCharsets.UTF_8)));
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(secret, algorithm));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA1 is unavailable", e);
+            throw new IllegalStateException(algorithm + " is unavailable", e);
         }
     }
 }
