@@ -42,6 +42,9 @@ public interface SignalingConfig {
     /** WebSocket signaling connections. */
     WebSocket websocket();
 
+    /** One-shot HTTP signaling: webexec's {@code /connect}, and the wait for a device's answer (WHIP's too). */
+    Connect connect();
+
     /** Registration policy (rtcd's self-registration switch and admin secret). */
     interface Registration {
 
@@ -206,6 +209,29 @@ public interface SignalingConfig {
         /** Requests for ICE servers per minute and client. */
         @WithDefault("30")
         int requestsPerMinute();
+    }
+
+    /** {@code /connect} and WHIP offers waiting for a device's answer. */
+    interface Connect {
+
+        /** How long a {@code /connect} or WHIP offer waits for the device's answer before 504 {@code answer-timeout}. */
+        @WithDefault("15s")
+        Duration answerTimeout();
+
+        /**
+         * How long candidates a device trickles after an answer without any are collected into it; its end of
+         * candidates ends the wait sooner.
+         */
+        @WithDefault("2s")
+        Duration gatherTimeout();
+
+        /** Offers waiting for an answer at once, server-wide. */
+        @WithDefault("64")
+        int maxPending();
+
+        /** Offers waiting for an answer at once, per client IP. */
+        @WithDefault("4")
+        int maxPendingPerIp();
     }
 
     /** The authorised fingerprints file in use. */
