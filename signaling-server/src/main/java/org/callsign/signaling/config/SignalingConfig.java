@@ -45,6 +45,9 @@ public interface SignalingConfig {
     /** One-shot HTTP signaling: webexec's {@code /connect}, and the wait for a device's answer (WHIP's too). */
     Connect connect();
 
+    /** WHIP sessions (RFC 9725). */
+    Whip whip();
+
     /** Registration policy (rtcd's self-registration switch and admin secret). */
     interface Registration {
 
@@ -232,6 +235,18 @@ public interface SignalingConfig {
         /** Offers waiting for an answer at once, per client IP. */
         @WithDefault("4")
         int maxPendingPerIp();
+    }
+
+    /** WHIP session resources. */
+    interface Whip {
+
+        /** How long a session resource takes trickled candidates and a {@code DELETE}; afterwards it is forgotten. */
+        @WithDefault("1h")
+        Duration sessionLifetime();
+
+        /** Session resources at once, server-wide. */
+        @WithDefault("256")
+        int maxSessions();
     }
 
     /** The authorised fingerprints file in use. */
