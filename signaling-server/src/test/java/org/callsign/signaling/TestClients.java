@@ -100,4 +100,32 @@ public final class TestClients {
     public static RequestSpecification bearer(String token) {
         return given().header("Authorization", "Bearer " + token);
     }
+
+    /** Registers a verified device of the client with the fingerprint (any form the API takes); returns its id. */
+    public static String device(String clientId, String name, String fingerprint) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("kind", "browser");
+        body.put("fingerprint", fingerprint);
+        return as(clientId)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/devices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** Verifies or unverifies one of the client's devices. */
+    public static void verify(String clientId, String deviceId, boolean verified) {
+        as(clientId)
+                .contentType(ContentType.JSON)
+                .body(Map.of("verified", verified))
+                .when()
+                .put("/api/devices/" + deviceId + "/verified")
+                .then()
+                .statusCode(200);
+    }
 }

@@ -1,10 +1,12 @@
 package org.callsign.signaling.token.service;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.callsign.server.secret.OpaqueTokens;
+import org.callsign.signaling.client.service.CredentialsRevoked;
 import org.callsign.signaling.client.store.Client;
 import org.callsign.signaling.client.store.ClientStore;
 import org.callsign.signaling.config.SignalingConfig;
@@ -17,7 +19,8 @@ import org.callsign.signaling.token.store.TokenStore;
  * change, the client's removal) takes effect at once without a revocation list; there is no signing key to guard or
  * algorithm to confuse; and a check costs one hash and one lookup, never bcrypt, which is what a reconnecting device
  * should cost. A token resolves before its expiry while its client exists with the same registration and key
- * generation.
+ * generation. Revocations are announced as CDI events ({@link TokenRevoked}, {@link CredentialsRevoked}) for the
+ * connections that tokens opened.
  */
 @Singleton
 public class TokenService {
@@ -26,12 +29,22 @@ public class TokenService {
     private final ClientStore clients;
     private final SignalingConfig config;
     private final Clock clock;
+    private final Event<TokenRevoked> revokedTokens;
+    private final Event<CredentialsRevoked> revokedClients;
 
-    public TokenService(TokenStore tokens, ClientStore clients, SignalingConfig config, Clock clock) {
+    public TokenService(
+            TokenStore tokens,
+            ClientStore clients,
+            SignalingConfig config,
+            Clock clock,
+            Event<TokenRevoked> revokedTokens,
+            Event<CredentialsRevoked> revokedClients) {
         this.tokens = tokens;
         this.clients = clients;
         this.config = config;
         this.clock = clock;
+        this.revokedTokens = revokedTokens;
+        this.revokedClients = revokedClients;
     }
 
     /** Issues a token for the client. */
@@ -72,12 +85,16 @@ public class TokenService {
 
     /** Revokes one token by its store key; false if it was already gone. */
     public boolean revoke(String key) {
-        return tokens.remove(key);
+        boolean removed = tokens.remove(key);
+        revokedTokens.fire(new TokenRevoked(key));
+        return removed;
     }
 
     /** Revokes every token of the client; returns how many. */
     public int revokeAll(String clientId) {
-        return tokens.removeClient(clientId);
+        int removed = tokens.removeClient(clientId);
+        revokedClients.fire(new CredentialsRevoked(clientId, false));
+        return removed;
     }
 
     /** Removes expired tokens; returns how many. */

@@ -1,0 +1,201 @@
+package org.callsign.signaling.signal.websocket;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Vertx;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+import org.callsign.server.limit.RetryAfter;
+import org.callsign.signaling.config.SignalingConfig;
+import org.callsign.signaling.signal.message.ClientMessage;
+import org.callsign.signaling.signal.message.ErrorMessage;
+import org.callsign.signaling.signal.message.ServerMessage;
+import org.callsign.signaling.signal.message.Welcome;
+import org.callsign.signaling.signal.service.Line;
+import org.callsign.signaling.signal.service.SignalError;
+import org.callsign.signaling.signal.service.SignalingException;
+import org.callsign.signaling.signal.service.SignalingService;
+import org.jboss.logging.Logger;
+
+/**
+ * What the signaling endpoint does with a connection: welcomes it as its device ({@link SignalingService#connect}),
+ * reads each text message within the limits (size, rate, {@link ClientMessageReader}) and answers it with an
+ * {@code ack}, a {@code pong} or a typed {@code error}; refuses binary frames; and lets the device's line hold its
+ * messages when the connection closes. A bad message only ever gets its sender an error: nothing here closes a
+ * connection for what another one did.
+ */
+@Singleton
+class ConnectionHandler {
+    private static final Logger LOG = Logger.getLogger(ConnectionHandler.class);
+
+    private final SignalingService signaling;
+    private final SignalConnections connections;
+    private final MessageLimits limits;
+    private final SignalingMetrics metrics;
+    private final ClientMessageReader reader;
+    private final ObjectWriter writer;
+    private final int maxMessageBytes;
+    private final int maxQueuedBytes;
+    private final Welcome.Limits welcomeLimits;
+
+    ConnectionHandler(
+            SignalingService signaling,
+            SignalConnections connections,
+            MessageLimits limits,
+            SignalingMetrics metrics,
+            ObjectMapper mapper,
+            SignalingConfig config) {
+        this.signaling = signaling;
+        this.connections = connections;
+        this.limits = limits;
+        this.metrics = metrics;
+        SignalingConfig.WebSocket websocket = config.websocket();
+        this.maxMessageBytes = websocket.maxMessageBytes();
+        this.maxQueuedBytes = websocket.maxQueuedBytes();
+        this.reader = new ClientMessageReader(maxMessageBytes);
+        this.writer = mapper.writerFor(ServerMessage.class);
+        this.welcomeLimits = new Welcome.Limits(maxMessageBytes, websocket.messagesPerSecond());
+    }
+
+    void open(WebSocketConnection connection) {
+        Admission admission = connection.userData().get(AdmissionCheck.ADMISSION);
+        WebSocketOutbox outbox = new WebSocketOutbox(connection, Vertx.currentContext(), writer, maxQueuedBytes);
+        if (admission == null) {
+            outbox.close(SignalError.NOT_ALLOWED, "the connection was not admitted");
+            return;
+        }
+        SignalConnection state = new SignalConnection(connection.id(), admission, outbox);
+        if (!connections.open(state)) {
+            outbox.close(SignalError.TOO_MANY_CONNECTIONS, "too many connections");
+            return;
+        }
+        try {
+            state.line(signaling.connect(
+                    admission.clientId(), admission.deviceId(), outbox, admission.resumeToken(), welcomeLimits));
+        } catch (SignalingException e) {
+            outbox.close(e.error(), e.getMessage());
+        }
+    }
+
+    void text(WebSocketConnection connection, String text) {
+        Optional<SignalConnection> found = connections.get(connection.id());
+        if (found.isEmpty() || found.get().line() == null) {
+            return; // refused at opening, and closing
+        }
+        SignalConnection state = found.get();
+        state.touch();
+        String id = null;
+        try {
+            admit(state);
+            if (tooLarge(text)) {
+                throw new SignalingException(
+                        SignalError.TOO_LARGE, "a message is at most " + maxMessageBytes + " bytes");
+            }
+            ClientMessage message;
+            try {
+                message = reader.read(text);
+            } catch (UnreadableMessage e) {
+                id = e.messageId();
+                throw e.refusal();
+            }
+            id = message.id();
+            ServerMessage answer = signaling.receive(state.line(), state.outbox(), message);
+            metrics.received(message);
+            state.outbox().send(answer);
+        } catch (SignalingException e) {
+            refuse(state, id, e);
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure handling a signaling message", e);
+            refuse(state, id, new SignalingException(SignalError.INTERNAL_ERROR, "internal error"));
+        }
+    }
+
+    void binary(WebSocketConnection connection) {
+        connections.get(connection.id()).ifPresent(state -> {
+            state.touch();
+            try {
+                admit(state);
+                throw new SignalingException(
+                        SignalError.INVALID_MESSAGE, "binary frames are not part of the protocol: send JSON as text");
+            } catch (SignalingException e) {
+                refuse(state, null, e);
+            }
+        });
+    }
+
+    void alive(WebSocketConnection connection) {
+        connections.get(connection.id()).ifPresent(SignalConnection::touch);
+    }
+
+    void closed(WebSocketConnection connection) {
+        connections.remove(connection.id()).ifPresent(state -> {
+            state.outbox().closed();
+            Line line = state.line();
+            if (line != null) {
+                signaling.disconnected(line, state.outbox());
+            }
+        });
+    }
+
+    /**
+     * A failure of the connection itself (its own messages' failures are answered in {@link #text}): a message past
+     * the hard cap ({@code quarkus.websockets-next.server.max-message-size}), which the WebSocket layer discards, closes
+     * the connection as {@code too-large}; anything else is logged.
+     */
+    void failed(WebSocketConnection connection, Throwable failure) {
+        Optional<SignalConnection> found = connections.get(connection.id());
+        if (found.isPresent() && String.valueOf(failure.getMessage()).contains("max message size")) {
+            metrics.refused(SignalError.TOO_LARGE);
+            found.get().outbox().close(SignalError.TOO_LARGE, "a message past the hard cap closes the connection");
+            return;
+        }
+        LOG.debugf(failure, "signaling connection %s failed", connection.id());
+    }
+
+    /** Counts the message against the connection's and the client's rate. */
+    private void admit(SignalConnection state) {
+        Optional<Duration> wait = limits.acquire(state);
+        if (wait.isPresent()) {
+            throw new RateLimited(wait.get());
+        }
+    }
+
+    private void refuse(SignalConnection state, String id, SignalingException e) {
+        metrics.refused(e.error());
+        Long retryAfter = e instanceof RateLimited limited ? RetryAfter.seconds(limited.wait) : null;
+        state.outbox().send(new ErrorMessage(id, e.error().code(), e.getMessage(), e.session(), retryAfter));
+    }
+
+    /** Whether {@code text} has more than {@code maxMessageBytes} bytes in UTF-8 (counted only as far as needed). */
+    private boolean tooLarge(String text) {
+        int length = text.length();
+        if (length > maxMessageBytes || length * 3L <= maxMessageBytes) {
+            return length > maxMessageBytes;
+        }
+        long bytes = 0;
+        for (int i = 0; i < length && bytes <= maxMessageBytes; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800 || Character.isSurrogate(c)) {
+                bytes += 2; // a surrogate pair is 4 bytes: 2 for each half
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes > maxMessageBytes;
+    }
+
+    /** A refusal for the rate, with how long to wait. */
+    private static final class RateLimited extends SignalingException {
+        private static final long serialVersionUID = 1L;
+        private final transient Duration wait;
+
+        RateLimited(Duration wait) {
+            super(SignalError.RATE_LIMITED, "too many messages: wait before sending again");
+            this.wait = wait;
+        }
+    }
+}
