@@ -17,6 +17,7 @@ import org.callsign.signaling.signal.service.Line;
 import org.callsign.signaling.signal.service.SignalError;
 import org.callsign.signaling.signal.service.SignalingException;
 import org.callsign.signaling.signal.service.SignalingService;
+import org.callsign.signaling.token.service.TokenService;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +32,7 @@ class ConnectionHandler {
     private static final Logger LOG = Logger.getLogger(ConnectionHandler.class);
 
     private final SignalingService signaling;
+    private final TokenService tokens;
     private final SignalConnections connections;
     private final MessageLimits limits;
     private final SignalingMetrics metrics;
@@ -42,12 +44,14 @@ class ConnectionHandler {
 
     ConnectionHandler(
             SignalingService signaling,
+            TokenService tokens,
             SignalConnections connections,
             MessageLimits limits,
             SignalingMetrics metrics,
             ObjectMapper mapper,
             SignalingConfig config) {
         this.signaling = signaling;
+        this.tokens = tokens;
         this.connections = connections;
         this.limits = limits;
         this.metrics = metrics;
@@ -69,6 +73,11 @@ class ConnectionHandler {
         SignalConnection state = new SignalConnection(connection.id(), admission, outbox);
         if (!connections.open(state)) {
             outbox.close(SignalError.TOO_MANY_CONNECTIONS, "too many connections");
+            return;
+        }
+        if (!tokens.isActive(admission.tokenKey())) {
+            // Revoked between the upgrade and now; from now on a revocation finds the registered connection.
+            outbox.close(SignalError.CREDENTIALS_REVOKED, "the connection's token was revoked");
             return;
         }
         try {

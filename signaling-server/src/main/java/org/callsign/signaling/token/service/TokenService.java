@@ -83,6 +83,13 @@ public class TokenService {
         return Optional.of(new ResolvedToken(client.get(), key, token));
     }
 
+    /** Whether the token of store key {@code key} is still valid: not revoked (which removes it) nor expired. */
+    public boolean isActive(String key) {
+        return tokens.find(key)
+                .map(token -> token.expires().isAfter(clock.instant()))
+                .orElse(false);
+    }
+
     /** Revokes one token by its store key; false if it was already gone. */
     public boolean revoke(String key) {
         boolean removed = tokens.remove(key);

@@ -3,15 +3,19 @@ package org.callsign.signaling.signal.websocket;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.callsign.server.secret.OpaqueTokens;
 import org.callsign.signaling.TestClients;
 import org.callsign.signaling.signal.SdpFixtures;
 import org.callsign.signaling.signal.SignalingClient;
+import org.callsign.signaling.token.service.TokenService;
 import org.callsign.wellknown.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,9 @@ import org.junit.jupiter.api.Test;
 class WebSocketAuthTest {
     @Inject
     MutableClock clock;
+
+    @Inject
+    TokenService tokens;
 
     private String client;
     private String token;
@@ -112,6 +119,19 @@ class WebSocketAuthTest {
         Upgrades.send(Upgrades.upgrade().auth().preemptive().basic(client, TestClients.KEY), laptop)
                 .statusCode(401)
                 .body("error", equalTo("not-authenticated"));
+    }
+
+    @Test
+    void aConnectionOpensOnlyWhileItsTokenIsActive() {
+        String revoked = TestClients.token(client);
+        String expiring = TestClients.token(client);
+        assertTrue(tokens.isActive(OpaqueTokens.storeKey(revoked)));
+
+        TestClients.bearer(revoked).when().delete("/api/tokens/current").then().statusCode(204);
+        clock.advance(Duration.ofHours(25));
+
+        assertFalse(tokens.isActive(OpaqueTokens.storeKey(revoked)));
+        assertFalse(tokens.isActive(OpaqueTokens.storeKey(expiring)));
     }
 
     @Test
