@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.callsign.idp.config.IdpConfig;
+import org.callsign.server.html.Html;
 
 /**
  * The IdP's HTML pages (login, consent) and the headers they carry.

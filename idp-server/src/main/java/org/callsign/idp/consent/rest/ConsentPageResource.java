@@ -15,11 +15,11 @@ import org.callsign.idp.account.store.Account;
 import org.callsign.idp.consent.service.ConsentService;
 import org.callsign.idp.consent.service.Origins;
 import org.callsign.idp.consent.store.Claim;
-import org.callsign.idp.page.Html;
 import org.callsign.idp.page.PageResponses;
 import org.callsign.idp.session.rest.LoginPageResource;
 import org.callsign.idp.session.service.CurrentUser;
 import org.callsign.idp.session.service.LoggedInUser;
+import org.callsign.server.html.Html;
 
 /**
  * The consent page (RFC 8827 §9.4.3), for the need-login-with-consent flow: asks the logged-in user whether

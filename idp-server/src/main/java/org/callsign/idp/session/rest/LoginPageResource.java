@@ -9,11 +9,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.callsign.idp.config.IdpConfig;
 import org.callsign.idp.consent.service.Origins;
-import org.callsign.idp.page.Html;
 import org.callsign.idp.page.NextPath;
 import org.callsign.idp.page.PageResponses;
 import org.callsign.idp.session.service.CurrentUser;
 import org.callsign.idp.session.service.LoggedInUser;
+import org.callsign.server.html.Html;
 
 /**
  * The login page, the {@code idpLoginUrl} of {@code idp-need-login} (W3C webrtc-identity §9.4, RFC 8827 §7.6). After

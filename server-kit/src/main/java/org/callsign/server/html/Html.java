@@ -1,6 +1,9 @@
-package org.callsign.idp.page;
+package org.callsign.server.html;
 
-/** Escapes text for HTML element content and double-quoted attribute values. */
+/**
+ * Escapes text for HTML element content and double-quoted attribute values: {@code & < > " '} become character
+ * references, everything else stays. The services' server-rendered pages put every value through it.
+ */
 public final class Html {
 
     private Html() {}
