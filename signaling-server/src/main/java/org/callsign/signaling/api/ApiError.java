@@ -13,6 +13,7 @@ import org.callsign.server.api.ErrorCode;
 public enum ApiError implements ErrorCode {
     INVALID_REQUEST("invalid-request", 400),
     MALFORMED_JSON("malformed-json", 400),
+    LINK_INVALID("link-invalid", 400),
     NOT_AUTHENTICATED("not-authenticated", 401),
     INVALID_CREDENTIALS("invalid-credentials", 401),
     INVALID_TOKEN("invalid-token", 401),
@@ -24,6 +25,10 @@ public enum ApiError implements ErrorCode {
     CLIENT_ID_TAKEN("client-id-taken", 409),
     FINGERPRINT_TAKEN("fingerprint-taken", 409),
     TOO_MANY_DEVICES("too-many-devices", 409),
+    DEVICE_VERIFIED("device-verified", 409),
+    LINK_STALE("link-stale", 409),
+    LINK_EXPIRED("link-expired", 410),
+    LINK_USED("link-used", 410),
     BODY_TOO_LARGE("body-too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     RATE_LIMITED("rate-limited", 429),

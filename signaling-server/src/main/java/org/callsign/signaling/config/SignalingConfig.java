@@ -18,6 +18,12 @@ public interface SignalingConfig {
     @WithDefault("./data/signaling")
     Path dataDir();
 
+    /**
+     * The address people reach this server at ({@code https://host[:port][/path]}), the base of the links it makes.
+     * None by default: then a link is based on the scheme, host and port of the request that made it.
+     */
+    Optional<String> publicUrl();
+
     /** Who may register clients. */
     Registration registration();
 
@@ -35,6 +41,12 @@ public interface SignalingConfig {
 
     /** Rate limits of credential checks. */
     RateLimit rateLimit();
+
+    /** Links that verify a device. */
+    Verification verification();
+
+    /** Mail to the owner (verification links). */
+    Mail mail();
 
     /** The STUN and TURN servers handed out as {@code iceServers}. */
     Turn turn();
@@ -247,6 +259,24 @@ public interface SignalingConfig {
         /** Session resources at once, server-wide. */
         @WithDefault("256")
         int maxSessions();
+    }
+
+    /**
+     * Mail to the owner, sent through Quarkus' mailer ({@code quarkus.mailer.*}: the SMTP server, TLS and credentials)
+     * only when an owner address is set.
+     */
+    interface Mail {
+
+        /** The owner's address, where verification links are mailed; none by default (no mail). */
+        Optional<String> ownerAddress();
+    }
+
+    /** Device verification links (peerbook's short-lived link to verify a new device from another one). */
+    interface Verification {
+
+        /** How long a link works, 1 minute to 24 hours. */
+        @WithDefault("10m")
+        Duration linkLifetime();
     }
 
     /** The authorised fingerprints file in use. */

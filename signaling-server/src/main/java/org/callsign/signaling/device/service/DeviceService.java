@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.callsign.server.api.ApiException;
 import org.callsign.signaling.api.ApiError;
@@ -18,7 +19,8 @@ import org.callsign.signaling.device.store.DeviceStore;
 /**
  * A client's devices (peerbook's peers): each has a name, a kind and the fingerprint of its DTLS certificate, unique
  * among the client's devices, and is verified or not. Devices a client registers with its own credentials start
- * verified; the client may unverify one (a lost phone) without losing its record, and verify it again. At most
+ * verified unless they ask not to be (a device introducing itself, verified later through a link); the client may
+ * unverify one (a lost phone) without losing its record, and verify it again. At most
  * {@code devices.max-per-client} per client.
  */
 @Singleton
@@ -52,10 +54,10 @@ public class DeviceService {
         return devices.find(clientId, deviceId).orElseThrow(DeviceService::notFound);
     }
 
-    /** Registers a device, verified. */
-    public Device add(String clientId, DeviceDetails details) {
+    /** Registers a device, verified or not (a device introducing itself, to be verified by its owner). */
+    public Device add(String clientId, DeviceDetails details, boolean verified) {
         Device device = new Device(
-                newId(), details.name(), details.kind(), details.fingerprint().hex(), true, clock.instant());
+                newId(), details.name(), details.kind(), details.fingerprint().hex(), verified, clock.instant());
         devices.update(clientId, current -> {
             int max = config.devices().maxPerClient();
             if (current.size() >= max) {
@@ -82,6 +84,16 @@ public class DeviceService {
     /** Verifies or unverifies a device. */
     public Device setVerified(String clientId, String deviceId, boolean verified) {
         return replace(clientId, deviceId, device -> device.withVerified(verified));
+    }
+
+    /**
+     * Verifies a device if it still satisfies {@code unchanged}, checked in the same atomic write (a link's device must
+     * not have changed its fingerprint since the link was made); empty if it does not, {@code not-found} if it is gone.
+     */
+    public Optional<Device> verifyIf(String clientId, String deviceId, Predicate<Device> unchanged) {
+        Device after =
+                replace(clientId, deviceId, device -> unchanged.test(device) ? device.withVerified(true) : device);
+        return unchanged.test(after) ? Optional.of(after) : Optional.empty();
     }
 
     /** Removes a device; {@code not-found} if the client has none of that id. */

@@ -59,6 +59,11 @@ public record DeviceFingerprint(String hex) {
         return new DeviceFingerprint(value.replace(":", "").toUpperCase(Locale.ROOT));
     }
 
+    /** The digest as hex pairs joined by colons, as SDP and browsers show it to people ({@code AB:CD:…}). */
+    public String pairs() {
+        return hex.replaceAll("(..)(?!$)", "$1:");
+    }
+
     @Override
     public String toString() {
         return hex;
