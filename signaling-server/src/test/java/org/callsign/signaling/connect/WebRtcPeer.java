@@ -92,6 +92,11 @@ public final class WebRtcPeer implements AutoCloseable {
         return connection.getLocalDescription().sdp;
     }
 
+    /** Whether ICE gathering is complete: every candidate has been handed to {@link #onCandidate}. */
+    public boolean isGathered() {
+        return gathered.isDone();
+    }
+
     /** Applies an offer, creates and sets the answer; its SDP, without candidates. */
     public String answer(String offer) throws Exception {
         setRemote(new RTCSessionDescription(RTCSdpType.OFFER, offer));

@@ -4,31 +4,31 @@ import static org.callsign.signaling.TestClients.bearer;
 import static org.callsign.signaling.connect.HttpSignalingFixture.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.callsign.signaling.TestClients;
 import org.callsign.signaling.connect.ConnectEndToEndTest;
 import org.callsign.signaling.connect.ConnectProfile;
-import org.callsign.signaling.connect.InProcessDevice;
 import org.callsign.signaling.connect.WebRtcPeer;
-import org.callsign.signaling.signal.message.RelayedBye;
-import org.callsign.signaling.signal.message.RelayedCandidate;
-import org.callsign.signaling.signal.message.ServerMessage;
-import org.callsign.signaling.signal.service.SignalingService;
+import org.callsign.signaling.signal.SignalingClient;
 import org.junit.jupiter.api.Test;
 
 /**
  * WHIP end to end with real WebRTC peers (webrtc-java): the client POSTs its offer without candidates, trickles them
- * with PATCH, and talks to the device over a data channel; DELETE tells the device bye. The device is attached
- * in-process, as in {@link ConnectEndToEndTest}.
+ * with PATCH, and talks to the device over a data channel; DELETE tells the device bye. The device is connected to
+ * {@code /ws} and answers over its WebSocket, as in {@link ConnectEndToEndTest}.
  */
 @QuarkusTest
 @TestProfile(ConnectProfile.class)
@@ -36,28 +36,29 @@ class WhipEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @Inject
-    SignalingService signaling;
-
     @Test
     void whipClientTricklesItsCandidatesAndTalksToTheDevice() throws Exception {
         String client = TestClients.registerNew("whip-e2e");
         String token = TestClients.token(client);
         List<RTCIceCandidate> gathered = new CopyOnWriteArrayList<>();
+        ExecutorService deviceThread = Executors.newSingleThreadExecutor();
         try (WebRtcPeer host = WebRtcPeer.answerer();
                 WebRtcPeer caller = WebRtcPeer.caller().onCandidate(gathered::add)) {
             String deviceId = device(client, "studio", host.fingerprint());
-            try (InProcessDevice device = InProcessDevice.connect(signaling, client, deviceId)) {
-                device.onMessage(message -> serve(device, host, message));
+            try (SignalingClient device = SignalingClient.connect(token, deviceId)) {
                 String offer = caller.offer();
+                Future<Integer> served = deviceThread.submit(() -> serve(device, host));
 
                 ExtractableResponse<Response> created = bearer(token)
                         .contentType("application/sdp")
                         .body(utf8(offer))
                         .post("/whip/" + deviceId)
                         .then()
-                        .statusCode(201)
                         .extract();
+                if (created.statusCode() != 201) {
+                    served.get(WAIT.toMillis(), TimeUnit.MILLISECONDS); // the device's failure, if it explains this
+                }
+                assertEquals(201, created.statusCode(), created.asString());
                 caller.accept(created.asString());
                 caller.completeLocalDescription(WAIT);
                 bearer(token)
@@ -67,6 +68,7 @@ class WhipEndToEndTest {
                         .patch(created.header("Location"))
                         .then()
                         .statusCode(204);
+                assertEquals(gathered.size(), served.get(WAIT.toMillis(), TimeUnit.MILLISECONDS), "candidates relayed");
 
                 caller.awaitConnected(WAIT);
                 host.awaitConnected(WAIT);
@@ -76,23 +78,35 @@ class WhipEndToEndTest {
                 assertEquals("ack 1", caller.receive(WAIT));
 
                 bearer(token).delete(created.header("Location")).then().statusCode(200);
+                JsonNode bye = device.await("bye");
                 assertEquals(
-                        "the WHIP client ended the session",
-                        device.await(RelayedBye.class, WAIT).reason());
+                        "the WHIP client ended the session", bye.path("reason").asText(), bye.toString());
+                assertEquals("whip", bye.path("from").path("kind").asText(), bye.toString());
             }
+        } finally {
+            deviceThread.shutdownNow();
         }
     }
 
-    /** The device: answers offers as {@code /connect}'s device does, and applies the client's trickled candidates. */
-    private static void serve(InProcessDevice device, WebRtcPeer host, ServerMessage message) {
-        if (message instanceof RelayedCandidate relayed && relayed.candidate() != null) {
-            Integer index = relayed.candidate().sdpMLineIndex();
+    /**
+     * The device, over its WebSocket: answers the offer as {@code /connect}'s device does, then applies the client's
+     * trickled candidates until their end; returns how many it applied.
+     */
+    private static int serve(SignalingClient device, WebRtcPeer host) throws Exception {
+        JsonNode offer = ConnectEndToEndTest.answerOffer(device, host, false);
+        assertEquals("whip", offer.path("from").path("kind").asText(), offer.toString());
+        int applied = 0;
+        while (true) {
+            JsonNode relayed = device.await("candidate");
+            JsonNode candidate = relayed.path("candidate");
+            if (candidate.isNull()) {
+                return applied;
+            }
             host.addCandidate(
-                    relayed.candidate().sdpMid(),
-                    index == null ? 0 : index,
-                    relayed.candidate().candidate());
-        } else {
-            ConnectEndToEndTest.answerOffers(device, host, message, false);
+                    candidate.path("sdpMid").asText(),
+                    candidate.path("sdpMLineIndex").asInt(0),
+                    candidate.path("candidate").asText());
+            applied++;
         }
     }
 
