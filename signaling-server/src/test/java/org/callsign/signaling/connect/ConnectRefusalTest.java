@@ -16,10 +16,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -45,6 +51,9 @@ class ConnectRefusalTest {
 
     @Inject
     PendingAnswers pending;
+
+    @TestHTTPResource("/connect")
+    URI connectUri;
 
     private String owner;
 
@@ -264,17 +273,28 @@ class ConnectRefusalTest {
         String target = device(owner, "silent", randomFingerprint());
         try (InProcessDevice device = InProcessDevice.connect(signaling, owner, target)) {
             Map<String, Object> body = connectBody(CHROMIUM_FINGERPRINT, encodeOffer(chromiumOffer()), target);
-            CompletableFuture<Integer> first =
-                    CompletableFuture.supplyAsync(() -> connect(body).extract().statusCode());
-            CompletableFuture<Integer> second =
-                    CompletableFuture.supplyAsync(() -> connect(body).extract().statusCode());
+            // Sent with the JDK's client, whose sendAsync is made for concurrent requests (REST Assured's is not).
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest request = HttpRequest.newBuilder(connectUri)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(body)))
+                    .build();
+            CompletableFuture<Integer> first = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .thenApply(HttpResponse::statusCode);
+            CompletableFuture<Integer> second = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .thenApply(HttpResponse::statusCode);
             // Both must be waiting for the answer before the third arrives; on a busy machine the first requests of
             // a run can take seconds to get there, so wait for that state rather than for a fixed time.
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (pending.size() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            assertEquals(2, pending.size(), "both offers should be waiting for the device's answer");
+            assertEquals(
+                    2,
+                    pending.size(),
+                    () -> "both offers should be waiting for the device's answer; answered so far: "
+                            + first.getNow(null) + ", " + second.getNow(null));
             connect(body).statusCode(429).header("Retry-After", "1").body("error", equalTo("rate-limited"));
             assertEquals(504, first.get());
             assertEquals(504, second.get());
