@@ -6,11 +6,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** What the load generators need to run a packaged service as a child JVM: a free port, a clean stop, a pause. */
+/** What the load generators need to run a packaged service as a child JVM: a free port, the launch, a clean stop. */
 public final class ChildProcesses {
 
     private ChildProcesses() {}
@@ -22,6 +26,27 @@ public final class ChildProcesses {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Starts the packaged service {@code jar} with {@code java}, {@code jvmFlags} and {@code properties} as
+     * {@code -D} system properties (sorted, for a readable command line), in {@code directory}, output to
+     * {@code log}.
+     */
+    public static Process launch(
+            Path java, List<String> jvmFlags, Map<String, String> properties, Path jar, Path directory, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmFlags);
+        new TreeMap<>(properties).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        return new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     /** Stops {@code process} (SIGTERM, then SIGKILL after 30 s) and removes its working {@code directory}. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +59,6 @@ final class IdpProcess implements AutoCloseable {
         Endpoint https = new Endpoint("https", DOMAIN, loopback, ChildProcesses.freePort(), ca.clientSslContext());
         Endpoint http = new Endpoint("http", DOMAIN, loopback, ChildProcesses.freePort(), null);
 
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(jvmFlags);
         Map<String, String> properties = Map.ofEntries(
                 Map.entry("quarkus.http.host", "127.0.0.1"),
                 Map.entry("quarkus.http.port", Integer.toString(http.port())),
@@ -76,16 +72,7 @@ final class IdpProcess implements AutoCloseable {
                 Map.entry("callsign.idp.rate-limit.requests-per-minute", "1000000"),
                 Map.entry("callsign.idp.rate-limit.ip-failures", "1000000"),
                 Map.entry("callsign.idp.rate-limit.account-failures", "1000000"));
-        properties.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(property -> command.add("-D" + property.getKey() + "=" + property.getValue()));
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
-        Process process = new ProcessBuilder(command)
-                .directory(directory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process process = ChildProcesses.launch(java, jvmFlags, properties, jar, directory, log);
         IdpProcess idp = new IdpProcess(process, directory, log, https, http);
         try {
             idp.awaitReady();

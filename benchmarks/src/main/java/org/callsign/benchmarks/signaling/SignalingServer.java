@@ -8,10 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.callsign.benchmarks.ChildProcesses;
 
 /**
@@ -41,7 +39,7 @@ final class SignalingServer implements AutoCloseable {
             throws IOException {
         Path directory = Files.createTempDirectory("callsign-signaling-bench-");
         int port = ChildProcesses.freePort();
-        Map<String, String> properties = new TreeMap<>(Map.ofEntries(
+        Map<String, String> properties = Map.ofEntries(
                 Map.entry("quarkus.http.host", "127.0.0.1"),
                 Map.entry("quarkus.http.port", Integer.toString(port)),
                 Map.entry("quarkus.log.level", "WARN"),
@@ -54,18 +52,8 @@ final class SignalingServer implements AutoCloseable {
                 Map.entry("callsign.signaling.rate-limit.key-checks-per-second", "100000"),
                 Map.entry("callsign.signaling.websocket.messages-per-second", "100000"),
                 Map.entry("callsign.signaling.websocket.client-messages-per-second", "100000"),
-                Map.entry("callsign.signaling.websocket.max-connections", Integer.toString(connections + 100))));
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(jvmFlags);
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
-        Process process = new ProcessBuilder(command)
-                .directory(directory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                Map.entry("callsign.signaling.websocket.max-connections", Integer.toString(connections + 100)));
+        Process process = ChildProcesses.launch(java, jvmFlags, properties, jar, directory, log);
         SignalingServer server = new SignalingServer(process, directory, log, port);
         try {
             server.awaitReady();
