@@ -1,15 +1,10 @@
 package org.callsign.shim.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Map;
 import org.callsign.shim.IdentityException;
@@ -20,6 +15,7 @@ import org.callsign.wellknown.fetch.AddressPolicy;
 import org.callsign.wellknown.fetch.DefaultFetcher;
 import org.callsign.wellknown.fetch.FetchCache;
 import org.callsign.wellknown.fetch.FetchPolicy;
+import org.callsign.wellknown.fetch.PemTrustStore;
 
 /**
  * Builds the fetcher and sandbox for one CLI run from {@code --ca-file}, {@code --resolve},
@@ -83,20 +79,10 @@ final class CliSandbox {
 
     /** A trust store holding every certificate of a PEM file. */
     private static KeyStore trustStore(String file) throws UsageException {
-        try (InputStream in = Files.newInputStream(Path.of(file))) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int index = 0;
-            for (Certificate certificate :
-                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("ca-" + index++, certificate);
-            }
-            if (index == 0) {
-                throw new UsageException("--ca-file has no certificate: " + file);
-            }
-            return store;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new UsageException("--ca-file cannot be read: " + file + " (" + e.getMessage() + ")");
+        try {
+            return PemTrustStore.load(Path.of(file));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--ca-file: " + e.getMessage());
         }
     }
 }

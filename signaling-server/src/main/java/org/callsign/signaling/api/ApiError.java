@@ -14,12 +14,16 @@ public enum ApiError implements ErrorCode {
     INVALID_REQUEST("invalid-request", 400),
     MALFORMED_JSON("malformed-json", 400),
     LINK_INVALID("link-invalid", 400),
+    IDENTITY_REJECTED("identity-rejected", 400),
+    CHALLENGE_INVALID("challenge-invalid", 400),
     NOT_AUTHENTICATED("not-authenticated", 401),
     INVALID_CREDENTIALS("invalid-credentials", 401),
     INVALID_TOKEN("invalid-token", 401),
     NOT_ALLOWED("not-allowed", 403),
     REGISTRATION_CLOSED("registration-closed", 403),
     NOT_FOUND("not-found", 404),
+    NO_SUCH_USER("no-such-user", 404),
+    NO_SIGNALING_SERVER("no-signaling-server", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", 406),
     CLIENT_ID_TAKEN("client-id-taken", 409),
@@ -27,12 +31,16 @@ public enum ApiError implements ErrorCode {
     TOO_MANY_DEVICES("too-many-devices", 409),
     DEVICE_VERIFIED("device-verified", 409),
     LINK_STALE("link-stale", 409),
+    IDENTITY_TAKEN("identity-taken", 409),
     LINK_EXPIRED("link-expired", 410),
     LINK_USED("link-used", 410),
     BODY_TOO_LARGE("body-too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     RATE_LIMITED("rate-limited", 429),
-    INTERNAL_ERROR("internal-error", 500);
+    INTERNAL_ERROR("internal-error", 500),
+    SERVER_UNREACHABLE("server-unreachable", 502),
+    BAD_DOCUMENT("bad-document", 502),
+    FEDERATION_OFF("federation-off", 503);
 
     private final String code;
     private final int status;

@@ -60,6 +60,15 @@ public interface SignalingConfig {
     /** WHIP sessions (RFC 9725). */
     Whip whip();
 
+    /** How this server reaches other servers and IdPs: trusted CAs, address rules, DNS. */
+    Net net();
+
+    /** Federation with other signaling servers (docs/federation.md). */
+    Federation federation();
+
+    /** Calls between people (docs/federation.md). */
+    Calls calls();
+
     /** Registration policy (rtcd's self-registration switch and admin secret). */
     interface Registration {
 
@@ -277,6 +286,76 @@ public interface SignalingConfig {
         /** How long a link works, 1 minute to 24 hours. */
         @WithDefault("10m")
         Duration linkLifetime();
+    }
+
+    /**
+     * Outgoing connections to other signaling servers and to IdPs (their proxy scripts, WebFinger, server documents),
+     * all through the hardened fetcher of {@code well-known}.
+     */
+    interface Net {
+
+        /** A PEM file of the certificate authorities trusted for other servers; none: the JDK's default ones. */
+        Optional<Path> trustStore();
+
+        /**
+         * {@code host:port=ip:port} pairs, as curl's {@code --connect-to}: requests for {@code host:port} go to the
+         * address while TLS still checks {@code host}. For tests and single-machine set-ups; none by default.
+         */
+        Optional<List<String>> connectTo();
+
+        /**
+         * Whether other servers and IdPs may be on loopback or private addresses. Off by default: names that resolve
+         * there are refused (server-side request forgery).
+         */
+        @WithDefault("false")
+        boolean allowLoopback();
+
+        /** DNS servers ({@code ip[:port]}) asked for SRV records; none: the {@code nameserver}s of resolv.conf. */
+        Optional<List<String>> dnsServers();
+    }
+
+    /** Federation: signed requests between signaling servers. */
+    interface Federation {
+
+        /** Whether this server sends and accepts federation requests (also needs {@code public-url}). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The signing key (a JWK); default {@code <data-dir>/federation-key.jwk}, created {@code rw-------}. */
+        Optional<Path> keyFile();
+
+        /** Federation requests accepted per minute and sending server, in bursts of as many. */
+        @WithDefault("600")
+        int requestsPerMinute();
+
+        /** The deadline of one request to another server, discovery included. */
+        @WithDefault("5s")
+        Duration timeout();
+    }
+
+    /** Calls between people. */
+    interface Calls {
+
+        /** How long a call rings before it is missed (and the caller told {@code unavailable}). */
+        @WithDefault("45s")
+        Duration ringTimeout();
+
+        /** Calls one client may have ringing or in progress at once, as caller or callee. */
+        @WithDefault("16")
+        int maxActivePerClient();
+
+        /** Calls ringing or in progress at once, server-wide. */
+        @WithDefault("4096")
+        int maxActive();
+
+        /** Candidates of the caller held for a call until a device of the callee accepts it. */
+        @WithDefault("64")
+        int maxHeldCandidates();
+    }
+
+    /** The federation signing key file in use. */
+    default Path federationKeyFile() {
+        return federation().keyFile().orElse(dataDir().resolve("federation-key.jwk"));
     }
 
     /** The authorised fingerprints file in use. */
