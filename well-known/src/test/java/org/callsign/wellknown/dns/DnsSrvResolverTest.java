@@ -9,6 +9,7 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -26,7 +27,7 @@ class DnsSrvResolverTest {
     private static final SrvRecord BACKUP = new SrvRecord(20, 0, 8444, "backup.test", Duration.ofSeconds(300));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-    private final List<AutoCloseable> closeables = new java.util.ArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
 
     @AfterEach
     void close() throws Exception {
