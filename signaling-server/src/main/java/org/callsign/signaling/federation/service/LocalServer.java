@@ -46,10 +46,9 @@ public class LocalServer {
         return requireOrigin() + FEDERATION_PATH;
     }
 
-    /** The WebSocket URL devices connect to. */
-    public String websocketUrl() {
-        String base = requireOrigin();
-        return (base.startsWith("https:") ? "wss:" : "ws:") + base.substring(base.indexOf(':') + 1) + "/ws";
+    /** The WebSocket URL devices of the server at {@code origin} connect to. */
+    public static String websocketUrl(String origin) {
+        return (origin.startsWith("https:") ? "wss:" : "ws:") + origin.substring(origin.indexOf(':') + 1) + "/ws";
     }
 
     /** {@code scheme://host[:port]} of a URL, lower-case, without the default port. */

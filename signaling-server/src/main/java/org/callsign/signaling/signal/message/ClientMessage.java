@@ -14,9 +14,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Answer.class, name = "answer"),
     @JsonSubTypes.Type(value = Candidate.class, name = "candidate"),
     @JsonSubTypes.Type(value = Bye.class, name = "bye"),
-    @JsonSubTypes.Type(value = Ping.class, name = "ping")
+    @JsonSubTypes.Type(value = Ping.class, name = "ping"),
+    @JsonSubTypes.Type(value = PlaceCall.class, name = "call"),
+    @JsonSubTypes.Type(value = AcceptCall.class, name = "accept"),
+    @JsonSubTypes.Type(value = DeclineCall.class, name = "decline"),
+    @JsonSubTypes.Type(value = HangUp.class, name = "hangup"),
+    @JsonSubTypes.Type(value = CallCandidate.class, name = "call-candidate")
 })
-public sealed interface ClientMessage permits Offer, Answer, Candidate, Bye, Ping {
+public sealed interface ClientMessage
+        permits Offer, Answer, Candidate, Bye, Ping, PlaceCall, AcceptCall, DeclineCall, HangUp, CallCandidate {
 
     /** The protocol version this message is written in. */
     int v();

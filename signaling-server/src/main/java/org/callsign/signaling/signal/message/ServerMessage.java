@@ -20,7 +20,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = RelayedBye.class, name = "bye"),
     @JsonSubTypes.Type(value = Ack.class, name = "ack"),
     @JsonSubTypes.Type(value = ErrorMessage.class, name = "error"),
-    @JsonSubTypes.Type(value = Pong.class, name = "pong")
+    @JsonSubTypes.Type(value = Pong.class, name = "pong"),
+    @JsonSubTypes.Type(value = CallPlaced.class, name = "call-placed"),
+    @JsonSubTypes.Type(value = IncomingCall.class, name = "incoming-call"),
+    @JsonSubTypes.Type(value = CallUpdate.class, name = "call-update"),
+    @JsonSubTypes.Type(value = RelayedCallCandidate.class, name = "call-candidate")
 })
 public sealed interface ServerMessage
         permits Welcome,
@@ -33,7 +37,11 @@ public sealed interface ServerMessage
                 RelayedBye,
                 Ack,
                 ErrorMessage,
-                Pong {
+                Pong,
+                CallPlaced,
+                IncomingCall,
+                CallUpdate,
+                RelayedCallCandidate {
 
     /** The protocol version this server speaks. */
     int VERSION = 1;

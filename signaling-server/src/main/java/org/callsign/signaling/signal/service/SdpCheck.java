@@ -10,12 +10,12 @@ import org.callsign.signaling.fingerprint.service.SdpFingerprints;
  * must be the sender's registered fingerprint. A peer that listed another device's fingerprint next to its own could
  * otherwise complete DTLS with its own key (RFC 8122 §5 lets any listed fingerprint match).
  */
-final class SdpCheck {
+public final class SdpCheck {
 
     private SdpCheck() {}
 
     /** Refuses {@code sdp} unless it has fingerprints and each is {@code from}'s own. */
-    static void requireOwnFingerprint(Party from, String sdp, String session) {
+    public static void requireOwnFingerprint(Party from, String sdp, String session) {
         if (sdp == null || sdp.isEmpty()) {
             throw new SignalingException(SignalError.INVALID_MESSAGE, "sdp is missing", session);
         }

@@ -10,13 +10,18 @@ import org.callsign.signaling.client.service.CredentialsRevoked;
 import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.device.service.DeviceService;
 import org.callsign.signaling.device.store.Device;
+import org.callsign.signaling.signal.message.AcceptCall;
 import org.callsign.signaling.signal.message.Ack;
 import org.callsign.signaling.signal.message.Answer;
 import org.callsign.signaling.signal.message.Bye;
+import org.callsign.signaling.signal.message.CallCandidate;
 import org.callsign.signaling.signal.message.Candidate;
 import org.callsign.signaling.signal.message.ClientMessage;
+import org.callsign.signaling.signal.message.DeclineCall;
+import org.callsign.signaling.signal.message.HangUp;
 import org.callsign.signaling.signal.message.Offer;
 import org.callsign.signaling.signal.message.Ping;
+import org.callsign.signaling.signal.message.PlaceCall;
 import org.callsign.signaling.signal.message.Pong;
 import org.callsign.signaling.signal.message.ServerMessage;
 import org.callsign.signaling.signal.message.Welcome;
@@ -36,13 +41,16 @@ public class SignalingService {
     private final PresenceService presence;
     private final DeviceService devices;
     private final SignalingConfig config;
+    private final CallHandler calls;
 
     public SignalingService(
             OnlineDevices online,
             Relay relay,
             PresenceService presence,
             DeviceService devices,
-            SignalingConfig config) {
+            SignalingConfig config,
+            CallHandler calls) {
+        this.calls = calls;
         this.online = online;
         this.relay = relay;
         this.presence = presence;
@@ -96,6 +104,13 @@ public class SignalingService {
             return new Pong(ping.id());
         }
         DeviceParty from = line.party();
+        if (message instanceof PlaceCall
+                || message instanceof AcceptCall
+                || message instanceof DeclineCall
+                || message instanceof HangUp
+                || message instanceof CallCandidate) {
+            return calls.receive(from, message);
+        }
         if (message instanceof Offer offer) {
             return new Ack(offer.id(), relay.offer(from, offer));
         }

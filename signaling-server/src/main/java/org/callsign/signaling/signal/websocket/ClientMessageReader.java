@@ -13,13 +13,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.callsign.server.api.JsonProblems;
+import org.callsign.signaling.signal.message.AcceptCall;
 import org.callsign.signaling.signal.message.Answer;
 import org.callsign.signaling.signal.message.Bye;
+import org.callsign.signaling.signal.message.CallCandidate;
 import org.callsign.signaling.signal.message.Candidate;
 import org.callsign.signaling.signal.message.ClientMessage;
+import org.callsign.signaling.signal.message.DeclineCall;
+import org.callsign.signaling.signal.message.HangUp;
 import org.callsign.signaling.signal.message.IceCandidate;
 import org.callsign.signaling.signal.message.Offer;
 import org.callsign.signaling.signal.message.Ping;
+import org.callsign.signaling.signal.message.PlaceCall;
 import org.callsign.signaling.signal.message.ServerMessage;
 import org.callsign.signaling.signal.service.SignalError;
 import org.callsign.signaling.signal.service.SignalSessions;
@@ -47,13 +52,26 @@ final class ClientMessageReader {
     static final int MAX_UFRAG = 256;
     static final int MAX_MLINE_INDEX = 1023;
 
+    /** Call ids, as servers make them (128 random bits, base64url) with room for other servers' choices. */
+    static final Pattern CALL_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+
+    /** Identities {@code user@domain}, before the domain rule normalises them. */
+    static final Pattern IDENTITY = Pattern.compile("[^@\\s]{1,128}@[A-Za-z0-9.:\\[\\]-]{1,255}");
+
+    private static final Pattern DECLINE_REASON = Pattern.compile("declined|busy");
+    private static final String CALL_RULE = "16 to 64 characters of A-Z a-z 0-9 _ -";
     private static final String SESSION_RULE = "8 to 64 characters of A-Z a-z 0-9 _ -";
     private static final Map<String, Set<String>> MEMBERS = Map.of(
             "offer", Set.of("type", "v", "id", "to", "session", "sdp"),
             "answer", Set.of("type", "v", "id", "session", "sdp"),
             "candidate", Set.of("type", "v", "id", "session", "candidate"),
             "bye", Set.of("type", "v", "id", "session", "reason"),
-            "ping", Set.of("type", "v", "id"));
+            "ping", Set.of("type", "v", "id"),
+            "call", Set.of("type", "v", "id", "to", "sdp"),
+            "accept", Set.of("type", "v", "id", "call", "sdp"),
+            "decline", Set.of("type", "v", "id", "call", "reason", "reveal"),
+            "hangup", Set.of("type", "v", "id", "call"),
+            "call-candidate", Set.of("type", "v", "id", "call", "candidate"));
     private static final Set<String> CANDIDATE_MEMBERS =
             Set.of("candidate", "sdpMid", "sdpMLineIndex", "usernameFragment");
 
@@ -132,7 +150,8 @@ final class ClientMessageReader {
             String name = type.isTextual() ? " " + JsonFields.quoted(type.textValue()) : "";
             throw new SignalingException(
                     SignalError.UNKNOWN_TYPE,
-                    "unknown message type" + name + ": offer, answer, candidate, bye or ping");
+                    "unknown message type" + name
+                            + ": offer, answer, candidate, bye, ping, call, accept, decline, hangup or call-candidate");
         }
         return type.textValue();
     }
@@ -171,8 +190,28 @@ final class ClientMessageReader {
                         id,
                         session(fields),
                         fields.optional("reason", MAX_REASON, null, "at most " + MAX_REASON + " characters"));
+            case "call" ->
+                new PlaceCall(
+                        v,
+                        id,
+                        fields.required("to", 384, IDENTITY, "an identity user@domain"),
+                        fields.required("sdp", Integer.MAX_VALUE, null, "an SDP"));
+            case "accept" -> new AcceptCall(v, id, call(fields), fields.required("sdp", Integer.MAX_VALUE, null, ""));
+            case "decline" ->
+                new DeclineCall(
+                        v,
+                        id,
+                        call(fields),
+                        fields.optional("reason", 16, DECLINE_REASON, "declined or busy"),
+                        fields.optionalBoolean("reveal"));
+            case "hangup" -> new HangUp(v, id, call(fields));
+            case "call-candidate" -> new CallCandidate(v, id, call(fields), candidate(fields));
             default -> new Ping(v, id);
         };
+    }
+
+    private static String call(JsonFields fields) {
+        return fields.required("call", 64, CALL_ID, CALL_RULE);
     }
 
     private static String session(JsonFields fields) {

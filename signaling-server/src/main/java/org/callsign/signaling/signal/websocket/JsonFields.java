@@ -68,6 +68,18 @@ final class JsonFields {
         return node.intValue();
     }
 
+    /** An optional boolean, or {@code null}. */
+    Boolean optionalBoolean(String name) {
+        JsonNode node = object.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            throw invalid(prefix + name + " must be true or false");
+        }
+        return node.booleanValue();
+    }
+
     /** The member {@code name}, which must be present: an object, or {@code null}. */
     ObjectNode objectOrNull(String name) {
         if (!object.has(name)) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import org.callsign.signaling.federation.service.LocalServer;
 
 /**
  * Where verification links point: {@code callsign.signaling.public-url} when it is set, else the scheme, host and port
@@ -54,10 +55,6 @@ public final class LinkBase {
     }
 
     private static String origin(URI uri) {
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        int port = uri.getPort();
-        boolean defaultPort =
-                port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        return LocalServer.originOf(uri.toString());
     }
 }

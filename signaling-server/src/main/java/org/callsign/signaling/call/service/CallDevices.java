@@ -1,0 +1,37 @@
+package org.callsign.signaling.call.service;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.callsign.signaling.signal.message.ServerMessage;
+import org.callsign.signaling.signal.service.DeviceParty;
+import org.callsign.signaling.signal.service.Held;
+import org.callsign.signaling.signal.service.Line;
+import org.callsign.signaling.signal.service.OnlineDevices;
+
+/** Tells a client's devices about calls over their signaling connections; held while a device reconnects. */
+@Singleton
+public class CallDevices {
+
+    private final OnlineDevices online;
+
+    public CallDevices(OnlineDevices online) {
+        this.online = online;
+    }
+
+    /** Sends to one device; whether it was delivered or held. */
+    public boolean send(String clientId, String deviceId, ServerMessage message) {
+        if (clientId == null || deviceId == null) {
+            return false;
+        }
+        return online.deliver(DeviceParty.address(clientId, deviceId), new Held(message, null, null), true)
+                != Line.Delivery.REFUSED;
+    }
+
+    /** The client's verified devices that are online now. */
+    public List<String> ringable(String clientId) {
+        return online.linesOf(clientId).stream()
+                .filter(line -> line.device().verified())
+                .map(line -> line.device().id())
+                .toList();
+    }
+}

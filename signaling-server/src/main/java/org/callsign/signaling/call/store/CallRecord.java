@@ -1,0 +1,57 @@
+package org.callsign.signaling.call.store;
+
+import java.time.Instant;
+
+/**
+ * One call in a client's history.
+ *
+ * @param call the call id (chosen by the caller's server)
+ * @param direction {@value #OUTGOING} or {@value #INCOMING}
+ * @param peer the other person: the callee's identity (outgoing), the caller's identity as claimed or verified
+ *     (incoming), or {@code null} when the caller claimed none
+ * @param verified whether this server verified {@code peer} (incoming calls; always false for outgoing)
+ * @param peerServer the origin of the other person's signaling server
+ * @param state the call's state now
+ * @param reason why it failed or ended, a code, or {@code null}
+ * @param created when the call was placed or arrived
+ * @param updated when the state last changed
+ * @param answered when it was accepted, or {@code null}
+ * @param ended when it ended, or {@code null}
+ */
+public record CallRecord(
+        String call,
+        String direction,
+        String peer,
+        boolean verified,
+        String peerServer,
+        CallState state,
+        String reason,
+        Instant created,
+        Instant updated,
+        Instant answered,
+        Instant ended) {
+
+    public static final String OUTGOING = "outgoing";
+    public static final String INCOMING = "incoming";
+
+    /** This record in {@code next} state at {@code now}, with a reason (or {@code null}). */
+    public CallRecord moved(CallState next, String why, Instant now) {
+        return new CallRecord(
+                call,
+                direction,
+                peer,
+                verified,
+                peerServer,
+                next,
+                why,
+                created,
+                now,
+                next == CallState.ACCEPTED ? now : answered,
+                next.terminal() ? now : ended);
+    }
+
+    /** Whether both records are of the same call from the same side. */
+    public boolean sameCall(CallRecord other) {
+        return call.equals(other.call) && direction.equals(other.direction) && peerServer.equals(other.peerServer);
+    }
+}

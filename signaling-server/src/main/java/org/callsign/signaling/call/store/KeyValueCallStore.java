@@ -1,0 +1,63 @@
+package org.callsign.signaling.call.store;
+
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import org.callsign.server.store.JsonNamespace;
+import org.callsign.server.store.KeyValueStore;
+
+/**
+ * Call history in a {@link KeyValueStore}, namespace {@value #NAMESPACE}: one JSON record per client holding its
+ * newest {@value CallStore#MAX_PER_CLIENT} calls, written in one durable update under one lock.
+ */
+@Singleton
+public class KeyValueCallStore implements CallStore {
+
+    /** The store namespace of call history. */
+    public static final String NAMESPACE = "calls";
+
+    /** The stored value: one client's calls, newest first. */
+    record ClientCalls(List<CallRecord> calls) {}
+
+    private final JsonNamespace<ClientCalls> calls;
+    private final Object lock = new Object();
+
+    public KeyValueCallStore(KeyValueStore store) {
+        this.calls = new JsonNamespace<>(store, NAMESPACE, ClientCalls.class);
+    }
+
+    @Override
+    public void save(String clientId, CallRecord record) {
+        synchronized (lock) {
+            List<CallRecord> list = new ArrayList<>(list(clientId));
+            int index = -1;
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).sameCall(record)) {
+                    index = i;
+                    break;
+                }
+            }
+            if (index >= 0) {
+                list.set(index, record);
+            } else {
+                list.add(0, record);
+            }
+            while (list.size() > MAX_PER_CLIENT) {
+                list.remove(list.size() - 1);
+            }
+            calls.put(clientId, new ClientCalls(List.copyOf(list)));
+        }
+    }
+
+    @Override
+    public List<CallRecord> list(String clientId) {
+        return calls.get(clientId).map(ClientCalls::calls).orElse(List.of());
+    }
+
+    @Override
+    public void removeClient(String clientId) {
+        synchronized (lock) {
+            calls.remove(clientId);
+        }
+    }
+}

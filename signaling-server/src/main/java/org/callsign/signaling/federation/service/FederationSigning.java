@@ -1,0 +1,91 @@
+package org.callsign.signaling.federation.service;
+
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+import org.callsign.signaling.config.SignalingConfig;
+import org.callsign.signaling.discovery.service.DiscoveryException;
+import org.callsign.signaling.discovery.service.ServerDocument;
+import org.callsign.signaling.discovery.service.ServerDocuments;
+import org.callsign.signaling.federation.signature.FederationAuthException;
+import org.callsign.signaling.federation.signature.FederationAuthFailure;
+import org.callsign.signaling.federation.signature.FederationKeys;
+import org.callsign.signaling.federation.signature.ReplayCache;
+import org.callsign.signaling.federation.signature.RequestSigner;
+import org.callsign.signaling.federation.signature.RequestVerifier;
+import org.jboss.logging.Logger;
+
+/**
+ * This server's federation keys, loaded (or made) at start when federation is on, with the signer of outgoing and the
+ * verifier of incoming federation requests; the verifier learns senders' keys from their server documents.
+ */
+@Singleton
+@Startup
+public class FederationSigning {
+
+    private static final Logger LOG = Logger.getLogger(FederationSigning.class);
+
+    private final Optional<FederationKeys> keys;
+    private final RequestSigner signer;
+    private final RequestVerifier verifier;
+
+    public FederationSigning(SignalingConfig config, LocalServer server, ServerDocuments documents, Clock clock) {
+        if (!server.federationEnabled()) {
+            keys = Optional.empty();
+            signer = null;
+            verifier = null;
+            LOG.info("federation is off (no callsign.signaling.public-url, or federation.enabled=false)");
+            return;
+        }
+        try {
+            keys = Optional.of(FederationKeys.loadOrCreate(config.federationKeyFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("federation key " + config.federationKeyFile() + ": " + e.getMessage(), e);
+        }
+        signer = new RequestSigner(server.requireOrigin(), keys.get(), clock);
+        verifier = new RequestVerifier(
+                server.requireOrigin(), origin -> senderKeys(documents, origin), new ReplayCache(clock), clock);
+        LOG.infof(
+                "federation on as %s, key %s",
+                server.requireOrigin(), keys.get().kid());
+    }
+
+    /** The keys, when federation is on. */
+    public Optional<FederationKeys> keys() {
+        return keys;
+    }
+
+    /** Signs outgoing requests; federation must be on. */
+    public RequestSigner signer() {
+        return signer;
+    }
+
+    /** Verifies incoming requests; federation must be on. */
+    public RequestVerifier verifier() {
+        return verifier;
+    }
+
+    private static com.nimbusds.jose.jwk.JWKSet senderKeys(ServerDocuments documents, String origin)
+            throws FederationAuthException {
+        ServerDocument document;
+        try {
+            document = documents.fetch(origin);
+        } catch (DiscoveryException e) {
+            throw new FederationAuthException(FederationAuthFailure.SENDER_UNKNOWN, e.getMessage(), e);
+        }
+        if (document.federation().isEmpty()) {
+            throw new FederationAuthException(
+                    FederationAuthFailure.SENDER_UNKNOWN, "the sender's document publishes no federation keys");
+        }
+        try {
+            return com.nimbusds.jose.jwk.JWKSet.parse(
+                    document.federation().get().keys().toString());
+        } catch (java.text.ParseException e) {
+            throw new FederationAuthException(
+                    FederationAuthFailure.SENDER_UNKNOWN, "the sender's federation keys are not a JWK set", e);
+        }
+    }
+}

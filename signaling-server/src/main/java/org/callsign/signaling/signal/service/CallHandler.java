@@ -1,0 +1,12 @@
+package org.callsign.signaling.signal.service;
+
+import org.callsign.signaling.signal.message.ClientMessage;
+import org.callsign.signaling.signal.message.ServerMessage;
+
+/** Where a device's call messages ({@code call}, {@code accept}, {@code decline}, {@code hangup}, {@code call-candidate}) go. */
+@FunctionalInterface
+public interface CallHandler {
+
+    /** Handles one call message of {@code from}; returns the answer to it, or throws {@link SignalingException}. */
+    ServerMessage receive(DeviceParty from, ClientMessage message);
+}
