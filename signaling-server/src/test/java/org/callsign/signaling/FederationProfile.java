@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A server with a public URL ({@code https://sig-b.test}), so that it binds identities and federates, whose outbound
- * fetcher reaches {@link TestIdpResource}'s IdP. Its own application and store.
+ * fetcher reaches {@link TestIdpResource}'s IdP; calls ring for 3 s. Its own application and store.
  */
 public class FederationProfile implements QuarkusTestProfile {
 
@@ -15,7 +15,7 @@ public class FederationProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("callsign.signaling.public-url", ORIGIN);
+        return Map.of("callsign.signaling.public-url", ORIGIN, "callsign.signaling.calls.ring-timeout", "3s");
     }
 
     @Override

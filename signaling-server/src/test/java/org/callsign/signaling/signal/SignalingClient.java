@@ -39,7 +39,7 @@ public final class SignalingClient implements WebSocket.Listener, AutoCloseable 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    private static final Set<String> ANSWERS = Set.of("ack", "pong", "error");
+    private static final Set<String> ANSWERS = Set.of("ack", "pong", "error", "call-placed");
 
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     private final Deque<JsonNode> pending = new ArrayDeque<>();

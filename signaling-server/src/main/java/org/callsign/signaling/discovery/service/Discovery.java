@@ -1,7 +1,10 @@
 package org.callsign.signaling.discovery.service;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
+import org.callsign.signaling.federation.service.LocalServer;
 import org.callsign.wellknown.UriRuleException;
 import org.callsign.wellknown.fetch.Fetcher;
 import org.callsign.wellknown.webfinger.AcctUri;
@@ -14,7 +17,8 @@ import org.callsign.wellknown.webfinger.WebFingerFailure;
 /**
  * Finds the signaling server of an identity {@code user@domain} (docs/federation.md, "Discovery"): WebFinger at the
  * domain (RFC 7033) for the {@value #SIGNALING_SERVER_REL} link; failing that, the domain's SRV record (RFC 2782); then
- * the server's own {@code /.well-known/callsign}, which must name the same origin.
+ * the server's own {@code /.well-known/callsign}, which must name the same origin. This server's own origin needs no
+ * document: calls between its own users stay in the process.
  */
 @Singleton
 public class Discovery {
@@ -25,11 +29,13 @@ public class Discovery {
     private final WebFingerClient webFinger;
     private final ServiceRecords serviceRecords;
     private final ServerDocuments documents;
+    private final LocalServer server;
 
-    public Discovery(Fetcher fetcher, ServiceRecords serviceRecords, ServerDocuments documents) {
+    public Discovery(Fetcher fetcher, ServiceRecords serviceRecords, ServerDocuments documents, LocalServer server) {
         this.webFinger = new WebFingerClient(fetcher);
         this.serviceRecords = serviceRecords;
         this.documents = documents;
+        this.server = server;
     }
 
     /** The signaling server of {@code identity}, with its document. */
@@ -65,6 +71,15 @@ public class Discovery {
     }
 
     private DiscoveredServer found(String identity, String origin, String via) throws DiscoveryException {
+        if (server.federationEnabled() && origin.equals(server.requireOrigin())) {
+            ServerDocument own = new ServerDocument(
+                    origin,
+                    List.of("callsign.v1"),
+                    LocalServer.websocketUrl(origin),
+                    Optional.of(new ServerDocument.Federation(
+                            server.federationEndpoint(), JsonNodeFactory.instance.objectNode())));
+            return new DiscoveredServer(identity, origin, via, own);
+        }
         return new DiscoveredServer(identity, origin, via, documents.fetch(origin));
     }
 
