@@ -1,0 +1,135 @@
+package org.callsign.testbed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A packaged service ({@code quarkus-app/quarkus-run.jar}) running as a child JVM of the test, with its output in a
+ * log file. It is configured by {@code -D} system properties and, for keys a service may not know yet, environment
+ * variables (see {@link TwoDomains}).
+ */
+final class ServerProcess implements AutoCloseable {
+    /** How long a service may take to answer {@code /q/health/ready}. */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final URI readiness;
+
+    private ServerProcess(String name, Process process, Path log, URI readiness) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.readiness = readiness;
+    }
+
+    /**
+     * Starts {@code jar} with the JVM running this test, {@code properties} as {@code -D} options (sorted, for a
+     * readable command line) and {@code environment} added to this process's, in {@code workDir}, its output to
+     * {@code log}. Readiness is {@code GET https://127.0.0.1:<httpsPort>/q/health/ready}.
+     */
+    static ServerProcess launch(
+            String name,
+            Path jar,
+            Map<String, String> properties,
+            Map<String, String> environment,
+            Path workDir,
+            Path log,
+            int httpsPort)
+            throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(name + ": " + jar + " is missing; package the services first"
+                    + " (./mvnw install -DskipTests, or ./mvnw verify from the root)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        new TreeMap<>(properties).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Files.writeString(log, "", StandardCharsets.UTF_8);
+        URI readiness = URI.create("https://127.0.0.1:" + httpsPort + "/q/health/ready");
+        return new ServerProcess(name, builder.start(), log, readiness);
+    }
+
+    /** A loopback port that is free at the moment. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** One readiness probe: empty when ready, else why not. Fails at once if the process has exited. */
+    String probe(HttpClient https) throws InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + tail(40));
+        }
+        try {
+            HttpResponse<String> response = https.send(
+                    HttpRequest.newBuilder(readiness)
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? "" : "status " + response.statusCode();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** The last {@code lines} lines of the log, headed by the service's name and the log's path. */
+    String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            List<String> last = all.subList(Math.max(0, all.size() - lines), all.size());
+            return "---- " + name + ": last " + last.size() + " lines of " + log + "\n" + String.join("\n", last);
+        } catch (IOException e) {
+            return "---- " + name + ": cannot read " + log + ": " + e;
+        }
+    }
+
+    /** Stops the service: SIGTERM, then SIGKILL if it has not exited after 30 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package org.callsign.testbed;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.callsign.shim.sandbox.IdpSandbox;
+import org.callsign.shim.sandbox.SandboxConfig;
+import org.callsign.wellknown.fetch.AddressPolicy;
+import org.callsign.wellknown.fetch.DefaultFetcher;
+import org.callsign.wellknown.fetch.FetchCache;
+import org.callsign.wellknown.fetch.FetchPolicy;
+import org.callsign.wellknown.fetch.Fetcher;
+
+/**
+ * Two complete Callsign domains on loopback, for end-to-end tests across services: for each of {@link Domain#A} and
+ * {@link Domain#B} the packaged idp-server ({@code https://idp-x.test}) and signaling-server
+ * ({@code https://sig-x.test}) as child JVMs, HTTPS only, with certificates from a CA generated now. The host names
+ * resolve nowhere: the servers and the test's {@link #fetcher()} map {@code <host>:443} to the right loopback port
+ * (curl's {@code --connect-to}), and {@link #idp}/{@link #signaling} reach the APIs by IP.
+ *
+ * <p>Start with {@link #start}; {@link #close} stops the servers and removes the temporary directory (keys, data).
+ * Logs stay in {@code target/testbed-logs/<name>/}; {@link #logTails} shows their ends.
+ */
+public final class TwoDomains implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path directory;
+    private final Path logDir;
+    private final Certificates certificates;
+    private final Map<Domain, Ports> ports;
+    private final Map<Domain, String> adminSecrets;
+    private final List<ServerProcess> servers = new ArrayList<>();
+    private final HttpClient http;
+    private final DefaultFetcher fetcher;
+    private final Set<Domain> bootstrapped = EnumSet.noneOf(Domain.class);
+    private int usersCreated;
+    private IdpSandbox sandbox;
+    private Duration startupTime;
+
+    /** The loopback ports of one domain's two servers. */
+    public record Ports(int idp, int signaling) {}
+
+    private TwoDomains(Path directory, Path logDir, Certificates certificates, Map<Domain, Ports> ports) {
+        this.directory = directory;
+        this.logDir = logDir;
+        this.certificates = certificates;
+        this.ports = ports;
+        this.adminSecrets = new EnumMap<>(Domain.class);
+        for (Domain domain : Domain.values()) {
+            adminSecrets.put(domain, random(32));
+        }
+        this.http = HttpClient.newBuilder()
+                .sslContext(certificates.ca().clientSslContext())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        FetchPolicy.Builder policy = FetchPolicy.builder()
+                .trustStore(certificates.ca().trustStore())
+                .addressPolicy(AddressPolicy.PUBLIC_AND_LOOPBACK)
+                .cache(new FetchCache());
+        connectTo()
+                .forEach((host, port) ->
+                        policy.connectTo(host, 443, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+        this.fetcher = new DefaultFetcher(policy.build());
+    }
+
+    /**
+     * Starts the four servers in parallel and waits until each answers {@code /q/health/ready}; {@code name} names the
+     * log directory ({@code target/testbed-logs/<name>/}). The jars come from the system properties
+     * {@code testbed.idp-server.jar} and {@code testbed.signaling-server.jar} (set by the module's pom).
+     */
+    public static TwoDomains start(String name) throws IOException, InterruptedException {
+        Path directory = Files.createTempDirectory("callsign-testbed-");
+        Path logDir = Path.of(System.getProperty("testbed.log-dir", "target/testbed-logs"), name);
+        Files.createDirectories(logDir);
+        Map<Domain, Ports> ports = new EnumMap<>(Domain.class);
+        for (Domain domain : Domain.values()) {
+            ports.put(domain, new Ports(ServerProcess.freePort(), ServerProcess.freePort()));
+        }
+        TwoDomains domains = new TwoDomains(directory, logDir, Certificates.create(directory), ports);
+        try {
+            domains.launch();
+            domains.sandbox = new IdpSandbox(domains.fetcher, SandboxConfig.defaults());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            domains.close();
+            throw e;
+        }
+        return domains;
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Path idpJar = jar("testbed.idp-server.jar", "../idp-server/target/quarkus-app/quarkus-run.jar");
+        Path signalingJar =
+                jar("testbed.signaling-server.jar", "../signaling-server/target/quarkus-app/quarkus-run.jar");
+        String connectTo = connectTo().entrySet().stream()
+                .map(e -> e.getKey() + ":443=127.0.0.1:" + e.getValue())
+                .collect(Collectors.joining(","));
+        ServiceSettings.FederationKeys mode = ServiceSettings.FederationKeys.configured();
+        for (Domain domain : Domain.values()) {
+            Ports port = ports.get(domain);
+            Path idpDir = Files.createDirectories(directory.resolve("idp-" + domain.label()));
+            servers.add(ServerProcess.launch(
+                    "idp-" + domain.label(),
+                    idpJar,
+                    ServiceSettings.idp(
+                            domain, port.idp(), certificates.issue(domain.idpHost()), idpDir.resolve("data")),
+                    Map.of(),
+                    idpDir,
+                    logDir.resolve("idp-" + domain.label() + ".log"),
+                    port.idp()));
+
+            Path sigDir = Files.createDirectories(directory.resolve("sig-" + domain.label()));
+            Map<String, String> properties = ServiceSettings.signaling(
+                    domain,
+                    port.signaling(),
+                    certificates.issue(domain.signalingHost()),
+                    sigDir.resolve("data"),
+                    adminSecrets.get(domain));
+            Map<String, String> environment = new HashMap<>();
+            Map<String, String> federation = ServiceSettings.signalingFederation(certificates.caPem(), connectTo);
+            switch (mode) {
+                case ENV ->
+                    federation.forEach((key, value) -> environment.put(ServiceSettings.environmentName(key), value));
+                case PROPERTIES -> properties.putAll(federation);
+                case OFF -> {}
+            }
+            servers.add(ServerProcess.launch(
+                    "sig-" + domain.label(),
+                    signalingJar,
+                    properties,
+                    environment,
+                    sigDir,
+                    logDir.resolve("sig-" + domain.label() + ".log"),
+                    port.signaling()));
+        }
+        awaitReady();
+        startupTime = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private void awaitReady() throws InterruptedException {
+        long deadline = System.nanoTime() + ServerProcess.READY_TIMEOUT.toNanos();
+        List<ServerProcess> waiting = new ArrayList<>(servers);
+        Map<String, String> lastProblem = new LinkedHashMap<>();
+        while (!waiting.isEmpty()) {
+            for (var it = waiting.iterator(); it.hasNext(); ) {
+                ServerProcess server = it.next();
+                String problem = server.probe(http);
+                if (problem.isEmpty()) {
+                    it.remove();
+                } else {
+                    lastProblem.put(server.name(), problem);
+                }
+            }
+            if (!waiting.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("not ready within " + ServerProcess.READY_TIMEOUT + ": "
+                            + waiting.stream()
+                                    .map(s -> s.name() + " (" + lastProblem.get(s.name()) + ")")
+                                    .toList()
+                            + "\n" + logTails(40));
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static Path jar(String property, String fallback) {
+        return Path.of(System.getProperty(property, fallback)).toAbsolutePath().normalize();
+    }
+
+    /** Every host name of the testbed with the loopback port that serves it as {@code <host>:443}. */
+    public Map<String, Integer> connectTo() {
+        Map<String, Integer> hosts = new LinkedHashMap<>();
+        for (Domain domain : Domain.values()) {
+            hosts.put(domain.idpHost(), ports.get(domain).idp());
+            hosts.put(domain.signalingHost(), ports.get(domain).signaling());
+        }
+        return hosts;
+    }
+
+    /** The loopback ports of {@code domain}'s servers. */
+    public Ports ports(Domain domain) {
+        return ports.get(domain);
+    }
+
+    /** How long the four servers took from launch until all were ready. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** The CA's certificate as PEM (the servers' trust store). */
+    public Path caPem() {
+        return certificates.caPem();
+    }
+
+    /** A JDK HTTP client (and WebSocket builder) trusting only the testbed's CA. */
+    public HttpClient httpClient() {
+        return http;
+    }
+
+    /** The JSON API of {@code domain}'s IdP, by IP. */
+    public ApiClient idp(Domain domain) {
+        return new ApiClient(
+                http, URI.create("https://127.0.0.1:" + ports.get(domain).idp()));
+    }
+
+    /** The JSON API of {@code domain}'s signaling server, by IP. */
+    public ApiClient signaling(Domain domain) {
+        return new ApiClient(
+                http, URI.create("https://127.0.0.1:" + ports.get(domain).signaling()));
+    }
+
+    /**
+     * well-known's hardened fetcher as another server would use it: it trusts the testbed's CA, allows loopback and
+     * connects {@code <host>:443} of every testbed name to its port (TLS still checks the name). Cached.
+     */
+    public Fetcher fetcher() {
+        return fetcher;
+    }
+
+    /** An IdP proxy sandbox on {@link #fetcher()} without credentials: a relying party's, for validation. */
+    public IdpSandbox sandbox() {
+        return sandbox;
+    }
+
+    /**
+     * A new sandbox on {@link #fetcher()} whose realm of {@code user}'s IdP sends their IdP bearer token, for
+     * generating their assertions. The caller closes it.
+     */
+    public IdpSandbox sandboxFor(User user) {
+        return new IdpSandbox(
+                fetcher,
+                SandboxConfig.defaults().withBearerTokens(Map.of(user.domain().idpOrigin(), user.idpToken())));
+    }
+
+    /**
+     * Creates {@code username} at {@code domain}: see {@link UserFactory}. The device's SDP is the next of
+     * {@link SdpFixtures#OFFERS} in turn, so two users created one after the other have different fingerprints.
+     */
+    public synchronized User createUser(Domain domain, String username) {
+        return createUser(domain, username, SdpFixtures.OFFERS.get(usersCreated % SdpFixtures.OFFERS.size()));
+    }
+
+    /** Like {@link #createUser(Domain, String)}, with the device's SDP from the fixture {@code sdpFixture}. */
+    public synchronized User createUser(Domain domain, String username, String sdpFixture) {
+        boolean firstOfServer = bootstrapped.add(domain);
+        User user = new UserFactory(idp(domain), signaling(domain), adminSecrets.get(domain))
+                .create(domain, username, SdpFixtures.load(sdpFixture), firstOfServer);
+        usersCreated++;
+        return user;
+    }
+
+    /** Opens {@code user}'s device's signaling connection to their own server: {@code /ws?device=<id>}. */
+    public DeviceSocket connect(User user) {
+        URI uri =
+                URI.create("wss://127.0.0.1:" + ports.get(user.domain()).signaling() + "/ws?device=" + user.deviceId());
+        return DeviceSocket.open(http, uri, user.signalingToken());
+    }
+
+    /** The directory of the servers' logs. */
+    public Path logDir() {
+        return logDir;
+    }
+
+    /** The last {@code lines} lines of each server's log. */
+    public String logTails(int lines) {
+        return servers.stream().map(s -> s.tail(lines)).collect(Collectors.joining("\n"));
+    }
+
+    /** Stops the servers (in parallel) and removes the temporary directory; the logs stay. */
+    @Override
+    public void close() throws IOException {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        fetcher.closeIdleConnections();
+        servers.parallelStream().forEach(ServerProcess::close);
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** {@code bytes} random bytes, base64url without padding. */
+    static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        RANDOM.nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+}

@@ -1,0 +1,58 @@
+package org.callsign.testbed;
+
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * One {@link TwoDomains} for a test class: started before its first test, closed after its last, and, when a test
+ * fails, the tail of every server's log printed to the test's output. Register as a static field:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final TwoDomainsExtension testbed = new TwoDomainsExtension();
+ * }</pre>
+ */
+public final class TwoDomainsExtension implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+    /** Log lines shown per server for a failed test. */
+    public static final int TAIL_LINES = 60;
+
+    private TwoDomains domains;
+
+    /** The running testbed. */
+    public TwoDomains get() {
+        if (domains == null) {
+            throw new IllegalStateException("the testbed is not running: register the extension on a static field");
+        }
+        return domains;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        domains = TwoDomains.start(context.getRequiredTestClass().getSimpleName());
+        System.out.println(
+                "testbed: four servers ready in " + domains.startupTime().toMillis() + " ms, ports "
+                        + domains.connectTo() + ", logs in " + domains.logDir());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (domains != null) {
+            domains.close();
+            domains = null;
+        }
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        if (domains != null) {
+            System.err.println(
+                    context.getDisplayName() + " failed; the servers' logs end with:\n" + domains.logTails(TAIL_LINES));
+        }
+    }
+
+    @Override
+    public void testDisabled(ExtensionContext context, Optional<String> reason) {}
+}
