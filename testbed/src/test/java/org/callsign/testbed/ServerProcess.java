@@ -27,6 +27,9 @@ final class ServerProcess implements AutoCloseable {
     /** How long a service may take to answer {@code /q/health/ready}. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
+    /** The system property holding extra flags for the child JVMs. */
+    static final String JVM_FLAGS_PROPERTY = "testbed.jvm-flags";
+
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
@@ -42,7 +45,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code jar} with the JVM running this test, {@code properties} as {@code -D} options (sorted, for a
+     * Starts {@code jar} with the JVM running this test and {@link #jvmFlags()}, {@code properties} as {@code -D} options (sorted, for a
      * readable command line) and {@code environment} added to this process's, in {@code workDir}, its output to
      * {@code log}. Readiness is {@code GET https://127.0.0.1:<httpsPort>/q/health/ready}.
      */
@@ -61,6 +64,7 @@ final class ServerProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags());
         new TreeMap<>(properties).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
@@ -72,6 +76,12 @@ final class ServerProcess implements AutoCloseable {
         Files.writeString(log, "", StandardCharsets.UTF_8);
         URI readiness = URI.create("https://127.0.0.1:" + httpsPort + "/q/health/ready");
         return new ServerProcess(name, builder.start(), log, readiness);
+    }
+
+    /** The child JVMs' flags: {@code -Dtestbed.jvm-flags="…"}, split at spaces. */
+    static List<String> jvmFlags() {
+        String flags = System.getProperty(JVM_FLAGS_PROPERTY, "").strip();
+        return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
     }
 
     /** A loopback port that is free at the moment. */

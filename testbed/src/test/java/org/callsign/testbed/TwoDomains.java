@@ -9,17 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.callsign.shim.sandbox.IdpSandbox;
 import org.callsign.shim.sandbox.SandboxConfig;
@@ -47,7 +43,7 @@ public final class TwoDomains implements AutoCloseable {
     private final Certificates certificates;
     private final Map<Domain, Ports> ports;
     private final Map<Domain, String> adminSecrets;
-    private final List<ServerProcess> servers = new ArrayList<>();
+    private final Servers servers = new Servers();
     private final HttpClient http;
     private final DefaultFetcher fetcher;
     private final Set<Domain> bootstrapped = EnumSet.noneOf(Domain.class);
@@ -107,83 +103,9 @@ public final class TwoDomains implements AutoCloseable {
 
     private void launch() throws IOException, InterruptedException {
         long started = System.nanoTime();
-        Path idpJar = jar("testbed.idp-server.jar", "../idp-server/target/quarkus-app/quarkus-run.jar");
-        Path signalingJar =
-                jar("testbed.signaling-server.jar", "../signaling-server/target/quarkus-app/quarkus-run.jar");
-        String connectTo = connectTo().entrySet().stream()
-                .map(e -> e.getKey() + ":443=127.0.0.1:" + e.getValue())
-                .collect(Collectors.joining(","));
-        ServiceSettings.FederationKeys mode = ServiceSettings.FederationKeys.configured();
-        for (Domain domain : Domain.values()) {
-            Ports port = ports.get(domain);
-            Path idpDir = Files.createDirectories(directory.resolve("idp-" + domain.label()));
-            servers.add(ServerProcess.launch(
-                    "idp-" + domain.label(),
-                    idpJar,
-                    ServiceSettings.idp(
-                            domain, port.idp(), certificates.issue(domain.idpHost()), idpDir.resolve("data")),
-                    Map.of(),
-                    idpDir,
-                    logDir.resolve("idp-" + domain.label() + ".log"),
-                    port.idp()));
-
-            Path sigDir = Files.createDirectories(directory.resolve("sig-" + domain.label()));
-            Map<String, String> properties = ServiceSettings.signaling(
-                    domain,
-                    port.signaling(),
-                    certificates.issue(domain.signalingHost()),
-                    sigDir.resolve("data"),
-                    adminSecrets.get(domain));
-            Map<String, String> environment = new HashMap<>();
-            Map<String, String> federation = ServiceSettings.signalingFederation(certificates.caPem(), connectTo);
-            switch (mode) {
-                case ENV ->
-                    federation.forEach((key, value) -> environment.put(ServiceSettings.environmentName(key), value));
-                case PROPERTIES -> properties.putAll(federation);
-                case OFF -> {}
-            }
-            servers.add(ServerProcess.launch(
-                    "sig-" + domain.label(),
-                    signalingJar,
-                    properties,
-                    environment,
-                    sigDir,
-                    logDir.resolve("sig-" + domain.label() + ".log"),
-                    port.signaling()));
-        }
-        awaitReady();
+        servers.launch(directory, logDir, certificates, ports, connectTo(), adminSecrets);
+        servers.awaitReady(http);
         startupTime = Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    private void awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + ServerProcess.READY_TIMEOUT.toNanos();
-        List<ServerProcess> waiting = new ArrayList<>(servers);
-        Map<String, String> lastProblem = new LinkedHashMap<>();
-        while (!waiting.isEmpty()) {
-            for (var it = waiting.iterator(); it.hasNext(); ) {
-                ServerProcess server = it.next();
-                String problem = server.probe(http);
-                if (problem.isEmpty()) {
-                    it.remove();
-                } else {
-                    lastProblem.put(server.name(), problem);
-                }
-            }
-            if (!waiting.isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("not ready within " + ServerProcess.READY_TIMEOUT + ": "
-                            + waiting.stream()
-                                    .map(s -> s.name() + " (" + lastProblem.get(s.name()) + ")")
-                                    .toList()
-                            + "\n" + logTails(40));
-                }
-                Thread.sleep(100);
-            }
-        }
-    }
-
-    private static Path jar(String property, String fallback) {
-        return Path.of(System.getProperty(property, fallback)).toAbsolutePath().normalize();
     }
 
     /** Every host name of the testbed with the loopback port that serves it as {@code <host>:443}. */
@@ -282,7 +204,7 @@ public final class TwoDomains implements AutoCloseable {
 
     /** The last {@code lines} lines of each server's log. */
     public String logTails(int lines) {
-        return servers.stream().map(s -> s.tail(lines)).collect(Collectors.joining("\n"));
+        return servers.tails(lines);
     }
 
     /** Stops the servers (in parallel) and removes the temporary directory; the logs stay. */
@@ -292,7 +214,7 @@ public final class TwoDomains implements AutoCloseable {
             sandbox.close();
         }
         fetcher.closeIdleConnections();
-        servers.parallelStream().forEach(ServerProcess::close);
+        servers.close();
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);

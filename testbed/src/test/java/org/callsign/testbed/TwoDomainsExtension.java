@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * static final TwoDomainsExtension testbed = new TwoDomainsExtension();
  * }</pre>
  */
-public final class TwoDomainsExtension implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+public final class TwoDomainsExtension
+        implements BeforeAllCallback, AfterAllCallback, TestWatcher, LifecycleMethodExecutionExceptionHandler {
     /** Log lines shown per server for a failed test. */
     public static final int TAIL_LINES = 60;
 
