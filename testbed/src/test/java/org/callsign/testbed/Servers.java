@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ final class Servers implements AutoCloseable {
         String connectToValue = connectTo.entrySet().stream()
                 .map(e -> e.getKey() + ":443=127.0.0.1:" + e.getValue())
                 .collect(Collectors.joining(","));
-        ServiceSettings.FederationKeys mode = ServiceSettings.FederationKeys.configured();
         for (Domain domain : Domain.values()) {
             TwoDomains.Ports port = ports.get(domain);
             String idpName = "idp-" + domain.label();
@@ -59,19 +57,12 @@ final class Servers implements AutoCloseable {
                     certificates.issue(domain.signalingHost()),
                     sigDir.resolve("data"),
                     adminSecrets.get(domain));
-            Map<String, String> environment = new HashMap<>();
-            Map<String, String> federation = ServiceSettings.signalingFederation(certificates.caPem(), connectToValue);
-            switch (mode) {
-                case ENV ->
-                    federation.forEach((key, value) -> environment.put(ServiceSettings.environmentName(key), value));
-                case PROPERTIES -> properties.putAll(federation);
-                case OFF -> {}
-            }
+            properties.putAll(ServiceSettings.signalingFederation(certificates.caPem(), connectToValue));
             processes.add(ServerProcess.launch(
                     sigName,
                     signalingJar,
                     properties,
-                    environment,
+                    Map.of(),
                     sigDir,
                     logDir.resolve(sigName + ".log"),
                     port.signaling()));

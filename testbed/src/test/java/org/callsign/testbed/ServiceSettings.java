@@ -2,49 +2,17 @@ package org.callsign.testbed;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The configuration the testbed gives each service: HTTPS only on a given loopback port with a certificate of the
  * testbed's CA, its own data directory, the cheapest allowed bcrypt cost, and per-address limits that one test run
  * from 127.0.0.1 does not reach.
- *
- * <p>The signaling server's federation keys ({@code net.*}, {@code calls.*}: docs/federation.md, "Configuration") are
- * kept apart ({@link #signalingFederation}), because a server that does not know them yet refuses to start when they
- * arrive as system properties (SmallRye Config: "does not map to any root"). They are passed as environment variables
- * by default, which such a server ignores and a server that knows them reads; see {@link FederationKeys}.
+ * The signaling servers also get what federation needs ({@link #signalingFederation}): the CA, the names mapped to
+ * loopback, and a short ring timeout.
  */
 final class ServiceSettings {
     private ServiceSettings() {}
-
-    /** How the signaling server's federation keys reach it: {@code -Dtestbed.federation-keys=env|properties|off}. */
-    enum FederationKeys {
-        /** As environment variables ({@code CALLSIGN_SIGNALING_NET_CONNECT_TO}): ignored by a server without them. */
-        ENV("env"),
-        /** As {@code -D} system properties: a server without them fails to start. */
-        PROPERTIES("properties"),
-        /** Not at all. */
-        OFF("off");
-
-        static final String PROPERTY = "testbed.federation-keys";
-
-        private final String value;
-
-        FederationKeys(String value) {
-            this.value = value;
-        }
-
-        static FederationKeys configured() {
-            String configured = System.getProperty(PROPERTY, ENV.value);
-            for (FederationKeys mode : values()) {
-                if (mode.value.equals(configured)) {
-                    return mode;
-                }
-            }
-            throw new IllegalArgumentException(PROPERTY + " must be env, properties or off: " + configured);
-        }
-    }
 
     /** Quarkus' HTTPS-only listener on 127.0.0.1:{@code port}. */
     static Map<String, String> https(int port, Certificates.Issued certificate) {
@@ -84,7 +52,7 @@ final class ServiceSettings {
         return properties;
     }
 
-    /** The federation keys of docs/federation.md that the testbed sets, by property name. */
+    /** The federation settings of docs/federation.md that the testbed sets, by property name. */
     static Map<String, String> signalingFederation(Path caPem, String connectTo) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("callsign.signaling.net.trust-store", caPem.toString());
@@ -92,10 +60,5 @@ final class ServiceSettings {
         properties.put("callsign.signaling.net.allow-loopback", "true");
         properties.put("callsign.signaling.calls.ring-timeout", "5s");
         return properties;
-    }
-
-    /** {@code callsign.signaling.net.connect-to} as an environment variable name (SmallRye Config's mapping). */
-    static String environmentName(String property) {
-        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package org.callsign.testbed;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.callsign.shim.IdentityException;
+import org.callsign.shim.sandbox.GenerateOptions;
+import org.callsign.shim.sandbox.IdpProxyAddress;
 import org.callsign.shim.sandbox.IdpSandbox;
 import org.callsign.shim.sandbox.SandboxConfig;
 import org.callsign.wellknown.fetch.AddressPolicy;
@@ -187,7 +191,38 @@ public final class TwoDomains implements AutoCloseable {
         User user = new UserFactory(idp(domain), signaling(domain), adminSecrets.get(domain))
                 .create(domain, username, SdpFixtures.load(sdpFixture), firstOfServer);
         usersCreated++;
+        bindIdentity(user);
         return user;
+    }
+
+    /**
+     * Binds the user's identity to their signaling client (docs/federation.md): an assertion of their IdP over the
+     * server's challenge, for the server's origin.
+     */
+    public void bindIdentity(User user) {
+        ApiClient server = signaling(user.domain());
+        JsonNode challenge = server.post("/api/identity/challenge", user.signalingAuthorization(), null)
+                .expect(200)
+                .json();
+        try (IdpSandbox own = sandboxFor(user)) {
+            String assertion = own.generateAssertion(
+                            IdpProxyAddress.of(user.domain().idpHost(), IdpProxyAddress.DEFAULT_PROTOCOL),
+                            challenge.path("challenge").asText(),
+                            challenge.path("origin").asText(),
+                            new GenerateOptions(IdpProxyAddress.DEFAULT_PROTOCOL, null, null))
+                    .assertion();
+            server.put(
+                            "/api/identity",
+                            user.signalingAuthorization(),
+                            Map.of(
+                                    "idp",
+                                    Map.of("domain", user.domain().idpHost(), "protocol", "default"),
+                                    "assertion",
+                                    assertion))
+                    .expect(200);
+        } catch (IdentityException e) {
+            throw new IllegalStateException("cannot bind " + user.identity() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Opens {@code user}'s device's signaling connection to their own server: {@code /ws?device=<id>}. */
