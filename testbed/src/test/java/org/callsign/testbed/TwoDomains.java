@@ -207,7 +207,7 @@ public final class TwoDomains implements AutoCloseable {
         try (IdpSandbox own = sandboxFor(user)) {
             String assertion = own.generateAssertion(
                             IdpProxyAddress.of(user.domain().idpHost(), IdpProxyAddress.DEFAULT_PROTOCOL),
-                            challenge.path("challenge").asText(),
+                            challenge.path("contents").asText(),
                             challenge.path("origin").asText(),
                             new GenerateOptions(IdpProxyAddress.DEFAULT_PROTOCOL, null, null))
                     .assertion();

@@ -69,7 +69,7 @@ public final class CallFixture implements AutoCloseable {
                 .then()
                 .statusCode(200)
                 .extract()
-                .path("challenge");
+                .path("contents");
         TestIdpResource.idp().identity(identity);
         String assertion = sandbox.generateAssertion(
                         IdpProxyAddress.of("idp-a.test", PROTOCOL),

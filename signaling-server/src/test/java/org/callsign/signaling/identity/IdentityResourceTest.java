@@ -82,7 +82,7 @@ class IdentityResourceTest {
     void refusesAnAssertionOverOtherContents() throws IdentityException {
         String token = TestClients.token(TestClients.registerNew("contents"));
         challenge(token);
-        bind(token, "idp-a.test", assertion("not the challenge", FederationProfile.ORIGIN))
+        bind(token, "idp-a.test", assertion("{\"fingerprint\":[]}", FederationProfile.ORIGIN))
                 .then()
                 .statusCode(400)
                 .body("error", equalTo("identity-rejected"))
@@ -164,7 +164,7 @@ class IdentityResourceTest {
                 .then()
                 .statusCode(200)
                 .extract()
-                .path("challenge");
+                .path("contents");
     }
 
     private static io.restassured.response.Response bind(String token, String domain, String assertion) {

@@ -2,19 +2,23 @@ package org.callsign.signaling.identity.service;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.callsign.server.api.ApiException;
-import org.callsign.server.secret.OpaqueTokens;
 import org.callsign.shim.IdentityException;
 import org.callsign.shim.identity.DomainRule;
+import org.callsign.shim.identity.FingerprintContents;
 import org.callsign.shim.sandbox.IdpProxyAddress;
 import org.callsign.shim.sandbox.IdpSandbox;
 import org.callsign.shim.sandbox.ValidationResult;
+import org.callsign.shim.sdp.DtlsFingerprint;
 import org.callsign.signaling.api.ApiError;
 import org.callsign.signaling.client.service.CredentialsRevoked;
 import org.callsign.signaling.client.store.Client;
@@ -35,6 +39,7 @@ public class IdentityService {
     public static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
 
     private static final Logger LOG = Logger.getLogger(IdentityService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final IdentityStore store;
     private final IdpSandbox sandbox;
@@ -55,8 +60,15 @@ public class IdentityService {
                 .orElseThrow(() ->
                         new ApiException(ApiError.FEDERATION_OFF, "identities need callsign.signaling.public-url"));
         sweep();
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        DtlsFingerprint digest = new DtlsFingerprint(
+                "sha-256", HexFormat.ofDelimiter(":").withUpperCase().formatHex(random));
         IdentityChallenge challenge = new IdentityChallenge(
-                OpaqueTokens.newSecret(), origin, clock.instant().plus(CHALLENGE_LIFETIME));
+                digest.digest(),
+                FingerprintContents.of(List.of(digest)).json(),
+                origin,
+                clock.instant().plus(CHALLENGE_LIFETIME));
         challenges.put(client.uid(), challenge);
         return challenge;
     }
@@ -75,7 +87,7 @@ public class IdentityService {
         try {
             idp = IdpProxyAddress.of(idpDomain, idpProtocol == null ? IdpProxyAddress.DEFAULT_PROTOCOL : idpProtocol);
             ValidationResult result = sandbox.validateAssertion(idp, assertion, challenge.origin());
-            if (!challenge.challenge().equals(result.contents())) {
+            if (!challenge.contents().equals(result.contents())) {
                 throw new ApiException(
                         ApiError.IDENTITY_REJECTED, "identity rejected: the assertion is not over this challenge");
             }
