@@ -19,7 +19,8 @@ final class Servers implements AutoCloseable {
 
     /**
      * Launches an idp-server and a signaling-server per domain, each with a working directory under
-     * {@code directory} and a log {@code logDir/<idp|sig>-<a|b>.log}; returns without waiting.
+     * {@code directory} and a log {@code logDir/<idp|sig>-<a|b>.log}; the signaling servers also get
+     * {@code signalingExtra}. Returns without waiting.
      */
     void launch(
             Path directory,
@@ -27,7 +28,8 @@ final class Servers implements AutoCloseable {
             Certificates certificates,
             Map<Domain, TwoDomains.Ports> ports,
             Map<String, Integer> connectTo,
-            Map<Domain, String> adminSecrets)
+            Map<Domain, String> adminSecrets,
+            Map<String, String> signalingExtra)
             throws IOException {
         Path idpJar = jar("testbed.idp-server.jar", "../idp-server/target/quarkus-app/quarkus-run.jar");
         Path signalingJar =
@@ -58,6 +60,7 @@ final class Servers implements AutoCloseable {
                     sigDir.resolve("data"),
                     adminSecrets.get(domain));
             properties.putAll(ServiceSettings.signalingFederation(certificates.caPem(), connectToValue));
+            properties.putAll(signalingExtra);
             processes.add(ServerProcess.launch(
                     sigName,
                     signalingJar,

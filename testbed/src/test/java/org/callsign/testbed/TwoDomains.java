@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -28,6 +30,7 @@ import org.callsign.wellknown.fetch.DefaultFetcher;
 import org.callsign.wellknown.fetch.FetchCache;
 import org.callsign.wellknown.fetch.FetchPolicy;
 import org.callsign.wellknown.fetch.Fetcher;
+import org.callsign.wellknown.testing.TestHttpsServer;
 
 /**
  * Two complete Callsign domains on loopback, for end-to-end tests across services: for each of {@link Domain#A} and
@@ -46,6 +49,9 @@ public final class TwoDomains implements AutoCloseable {
     private final Path logDir;
     private final Certificates certificates;
     private final Map<Domain, Ports> ports;
+    private final TestbedOptions options;
+    private final TestHttpsServer extraServer;
+    private LocalDns localDns;
     private final Map<Domain, String> adminSecrets;
     private final Servers servers = new Servers();
     private final HttpClient http;
@@ -58,11 +64,19 @@ public final class TwoDomains implements AutoCloseable {
     /** The loopback ports of one domain's two servers. */
     public record Ports(int idp, int signaling) {}
 
-    private TwoDomains(Path directory, Path logDir, Certificates certificates, Map<Domain, Ports> ports) {
+    private TwoDomains(
+            Path directory,
+            Path logDir,
+            Certificates certificates,
+            Map<Domain, Ports> ports,
+            TestbedOptions options,
+            TestHttpsServer extraServer) {
         this.directory = directory;
         this.logDir = logDir;
         this.certificates = certificates;
         this.ports = ports;
+        this.options = options;
+        this.extraServer = extraServer;
         this.adminSecrets = new EnumMap<>(Domain.class);
         for (Domain domain : Domain.values()) {
             adminSecrets.put(domain, random(32));
@@ -87,6 +101,14 @@ public final class TwoDomains implements AutoCloseable {
      * {@code testbed.idp-server.jar} and {@code testbed.signaling-server.jar} (set by the module's pom).
      */
     public static TwoDomains start(String name) throws IOException, InterruptedException {
+        return start(name, TestbedOptions.NONE);
+    }
+
+    /**
+     * Like {@link #start(String)}, with {@code options}: extra host names served by {@link #extraServer()} and mapped
+     * in every signaling server's {@code net.connect-to}, and a local DNS server for the SRV fallback.
+     */
+    public static TwoDomains start(String name, TestbedOptions options) throws IOException, InterruptedException {
         Path directory = Files.createTempDirectory("callsign-testbed-");
         Path logDir = Path.of(System.getProperty("testbed.log-dir", "target/testbed-logs"), name);
         Files.createDirectories(logDir);
@@ -94,8 +116,19 @@ public final class TwoDomains implements AutoCloseable {
         for (Domain domain : Domain.values()) {
             ports.put(domain, new Ports(ServerProcess.freePort(), ServerProcess.freePort()));
         }
-        TwoDomains domains = new TwoDomains(directory, logDir, Certificates.create(directory), ports);
+        Certificates certificates = Certificates.create(directory);
+        TestHttpsServer extraServer = null;
+        if (!options.extraHosts().isEmpty()) {
+            List<String> names = new ArrayList<>(options.extraHosts());
+            names.add("127.0.0.1");
+            extraServer = TestHttpsServer.https(
+                    certificates.ca().issue(names.toArray(String[]::new)).serverSslContext());
+        }
+        TwoDomains domains = new TwoDomains(directory, logDir, certificates, ports, options, extraServer);
         try {
+            if (options.localDns()) {
+                domains.localDns = LocalDns.start(directory, logDir.resolve("dnsmasq.log"), options.dnsRecords());
+            }
             domains.launch();
             domains.sandbox = new IdpSandbox(domains.fetcher, SandboxConfig.defaults());
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -107,19 +140,41 @@ public final class TwoDomains implements AutoCloseable {
 
     private void launch() throws IOException, InterruptedException {
         long started = System.nanoTime();
-        servers.launch(directory, logDir, certificates, ports, connectTo(), adminSecrets);
+        Map<String, String> signalingExtra = new LinkedHashMap<>();
+        if (localDns != null) {
+            signalingExtra.put("callsign.signaling.net.dns-servers", localDns.server());
+        }
+        servers.launch(directory, logDir, certificates, ports, connectTo(), adminSecrets, signalingExtra);
         servers.awaitReady(http);
         startupTime = Duration.ofNanos(System.nanoTime() - started);
     }
 
-    /** Every host name of the testbed with the loopback port that serves it as {@code <host>:443}. */
+    /**
+     * Every host name of the testbed, the {@link TestbedOptions#extraHosts extra hosts} included, with the loopback
+     * port that serves it as {@code <host>:443}.
+     */
     public Map<String, Integer> connectTo() {
         Map<String, Integer> hosts = new LinkedHashMap<>();
         for (Domain domain : Domain.values()) {
             hosts.put(domain.idpHost(), ports.get(domain).idp());
             hosts.put(domain.signalingHost(), ports.get(domain).signaling());
         }
+        for (String host : options.extraHosts()) {
+            hosts.put(host, extraServer.port());
+        }
         return hosts;
+    }
+
+    /**
+     * The scriptable HTTPS server of the {@link TestbedOptions#extraHosts extra hosts} (one for all of them, with a
+     * certificate of the testbed's CA for each name; a route tells them apart by the {@code host} header). Unrouted
+     * paths answer 404.
+     */
+    public TestHttpsServer extraServer() {
+        if (extraServer == null) {
+            throw new IllegalStateException("no extra hosts: start the testbed with TestbedOptions.withExtraHosts");
+        }
+        return extraServer;
     }
 
     /** The loopback ports of {@code domain}'s servers. */
@@ -250,6 +305,12 @@ public final class TwoDomains implements AutoCloseable {
         }
         fetcher.closeIdleConnections();
         servers.close();
+        if (extraServer != null) {
+            extraServer.close();
+        }
+        if (localDns != null) {
+            localDns.close();
+        }
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);

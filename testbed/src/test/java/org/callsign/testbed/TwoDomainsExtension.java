@@ -21,7 +21,18 @@ public final class TwoDomainsExtension
     /** Log lines shown per server for a failed test. */
     public static final int TAIL_LINES = 60;
 
+    private final TestbedOptions options;
     private TwoDomains domains;
+
+    /** The two domains as they are. */
+    public TwoDomainsExtension() {
+        this(TestbedOptions.NONE);
+    }
+
+    /** The two domains with {@code options} (extra hosts, a local DNS server). */
+    public TwoDomainsExtension(TestbedOptions options) {
+        this.options = options;
+    }
 
     /** The running testbed. */
     public TwoDomains get() {
@@ -33,7 +44,7 @@ public final class TwoDomainsExtension
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        domains = TwoDomains.start(context.getRequiredTestClass().getSimpleName());
+        domains = TwoDomains.start(context.getRequiredTestClass().getSimpleName(), options);
         System.out.println(
                 "testbed: four servers ready in " + domains.startupTime().toMillis() + " ms, ports "
                         + domains.connectTo() + ", logs in " + domains.logDir());

@@ -1,0 +1,51 @@
+package org.callsign.testbed;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a test class adds to the two domains, fixed before the servers start (they read {@code net.*} once):
+ *
+ * <ul>
+ *   <li>{@link #extraHosts}: more host names, served by one scriptable {@code TestHttpsServer} with a certificate of
+ *       the testbed's CA ({@link TwoDomains#extraServer()}) and mapped in the signaling servers' {@code net.connect-to},
+ *       so that they reach, say, a hostile server at {@code https://evil.test};
+ *   <li>{@link #localDns}: a dnsmasq on loopback as the signaling servers' {@code net.dns-servers}, authoritative for
+ *       {@code .test}, so that the DNS SRV fallback of discovery gets NXDOMAIN (or {@link #dnsRecords}) at once rather
+ *       than asking the machine's resolver.
+ * </ul>
+ *
+ * @param extraHosts host names besides the four of the testbed, lower case
+ * @param localDns whether to run dnsmasq for the signaling servers
+ * @param dnsRecords dnsmasq options giving records ({@code --srv-host=…}), with {@code localDns}
+ */
+public record TestbedOptions(List<String> extraHosts, boolean localDns, List<String> dnsRecords) {
+
+    /** The two domains and nothing else; DNS as the machine has it. */
+    public static final TestbedOptions NONE = new TestbedOptions(List.of(), false, List.of());
+
+    public TestbedOptions {
+        extraHosts = extraHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        dnsRecords = List.copyOf(dnsRecords);
+        for (String host : extraHosts) {
+            if (!host.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+                throw new IllegalArgumentException("not a host name: " + host);
+            }
+        }
+    }
+
+    /** These options with {@code hosts} added to the extra hosts. */
+    public TestbedOptions withExtraHosts(String... hosts) {
+        List<String> all = new ArrayList<>(extraHosts);
+        all.addAll(List.of(hosts));
+        return new TestbedOptions(all, localDns, dnsRecords);
+    }
+
+    /** These options with a local dnsmasq answering {@code records} (dnsmasq options) and NXDOMAIN otherwise. */
+    public TestbedOptions withLocalDns(String... records) {
+        List<String> all = new ArrayList<>(dnsRecords);
+        all.addAll(List.of(records));
+        return new TestbedOptions(extraHosts, true, all);
+    }
+}
