@@ -220,7 +220,7 @@ class FederationAttacksIT {
         String challenge = sigA.post("/api/identity/challenge", mallory.signalingAuthorization(), null)
                 .expect(200)
                 .json()
-                .path("challenge")
+                .path("contents")
                 .asText();
 
         ApiClient.Response refused = sigA.put(

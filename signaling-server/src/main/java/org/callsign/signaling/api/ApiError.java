@@ -23,6 +23,7 @@ public enum ApiError implements ErrorCode {
     REGISTRATION_CLOSED("registration-closed", 403),
     NOT_FOUND("not-found", 404),
     NO_SUCH_USER("no-such-user", 404),
+    CALL_UNKNOWN("call-unknown", 404),
     NO_SIGNALING_SERVER("no-signaling-server", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", 406),

@@ -167,6 +167,7 @@ public class CallService implements CallHandler {
                 return;
             }
             active.rekey(call, found.server());
+            call.record = call.record.withPeerServer(found.server());
         }
         try {
             if (found.server().equals(server.requireOrigin())) {

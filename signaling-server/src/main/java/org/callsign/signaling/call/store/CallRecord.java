@@ -50,8 +50,14 @@ public record CallRecord(
                 next.terminal() ? now : ended);
     }
 
+    /** This record with the other server, once discovered. */
+    public CallRecord withPeerServer(String origin) {
+        return new CallRecord(
+                call, direction, peer, verified, origin, state, reason, created, updated, answered, ended);
+    }
+
     /** Whether both records are of the same call from the same side. */
     public boolean sameCall(CallRecord other) {
-        return call.equals(other.call) && direction.equals(other.direction) && peerServer.equals(other.peerServer);
+        return call.equals(other.call) && direction.equals(other.direction);
     }
 }

@@ -79,7 +79,7 @@ public class FederationResource {
         VerifiedSender sender = verify(signature, "/calls/" + call + "/events", body);
         CallEvent event = FederationBodies.event(body);
         if (!FederationBodies.isCallId(call) || !calls.onEvent(sender.origin(), call, event)) {
-            throw new ApiException(ApiError.NOT_FOUND, "no such call with this server");
+            throw new ApiException(ApiError.CALL_UNKNOWN, "no such call with this server");
         }
         return Response.noContent().build();
     }

@@ -28,7 +28,7 @@ class MalformedMessagesTest {
             a version as a string  | {"type":"ping","v":"1","id":"m-4"}                           | invalid-message     | m-4 | v must be an integer
             another version        | {"type":"ping","v":2,"id":"m-5"}                             | unsupported-version | m-5 | protocol version 2 is not supported: this server speaks 1
             no type                | {"v":1,"id":"m-6"}                                           | invalid-message     | m-6 | type is missing
-            an unknown type        | {"type":"shout","v":1,"id":"m-7"}                            | unknown-type        | m-7 | unknown message type 'shout': offer, answer, candidate, bye or ping
+            an unknown type        | {"type":"shout","v":1,"id":"m-7"}                            | unknown-type        | m-7 | unknown message type 'shout': offer, answer, candidate, bye, ping, call, accept, decline, hangup or call-candidate
             an unknown member      | {"type":"ping","v":1,"id":"m-8","extra":true}                | invalid-message     | m-8 | unknown field 'extra'
             no session             | {"type":"answer","v":1,"id":"m-9","sdp":"v=0"}               | invalid-message     | m-9 | session is missing
             a short session        | {"type":"bye","v":1,"id":"m-10","session":"short"}           | invalid-message     | m-10 | session must be 8 to 64 characters of A-Z a-z 0-9 _ -
