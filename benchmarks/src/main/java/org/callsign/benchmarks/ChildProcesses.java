@@ -51,6 +51,21 @@ public final class ChildProcesses {
 
     /** Stops {@code process} (SIGTERM, then SIGKILL after 30 s) and removes its working {@code directory}. */
     public static void stop(Process process, Path directory) throws IOException {
+        terminate(process);
+        deleteTree(directory);
+    }
+
+    /** Removes {@code directory} and everything under it. */
+    public static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** Stops {@code process} (SIGTERM, then SIGKILL after 30 s) and keeps what it wrote, for a restart. */
+    public static void terminate(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -59,11 +74,6 @@ public final class ChildProcesses {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
         }
     }
 
