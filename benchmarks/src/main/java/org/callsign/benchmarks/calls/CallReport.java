@@ -146,12 +146,19 @@ final class CallReport {
                 cryptoCold,
                 cryptoWarm,
                 "steps: cold = twice the first in a JVM, warm = twice the warm median");
+        double connections = 2 * step("HTTPS POST through the fetcher");
         estimateRow(
                 md,
-                "… **relay and the rest**: WebSocket and HTTPS hops, JSON, stores, threads (and, cold, the"
-                        + " servers' JIT warm-up and TLS handshakes)",
-                coldServers - discoveryWarm - documentCold - validateCold - cryptoCold,
-                warmServers - discoveryWarm - validateWarm - cryptoWarm,
+                "… relay: a new HTTPS connection for each of the two federation POSTs",
+                connections,
+                connections,
+                "steps: twice an unsigned POST refused at once, warm JVM");
+        estimateRow(
+                md,
+                "… **relay, the rest**: WebSocket messages, request handling, JSON, stores, threads (and, cold, the"
+                        + " servers' JIT warm-up)",
+                coldServers - discoveryWarm - documentCold - validateCold - cryptoCold - connections,
+                warmServers - discoveryWarm - validateWarm - cryptoWarm - connections,
                 "derived: the servers' part minus the rows above");
     }
 

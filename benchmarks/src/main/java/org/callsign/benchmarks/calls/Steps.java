@@ -1,6 +1,7 @@
 package org.callsign.benchmarks.calls;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ final class Steps {
         steps.addAll(crypto.measure(warm));
 
         discovery();
+        connections();
         validation();
         generation();
         return steps;
@@ -95,6 +97,35 @@ final class Steps {
         }
         steps.add(new Step("discovery, warm: both answered from the fetcher's cache", cached));
         fetcher.closeIdleConnections();
+    }
+
+    /**
+     * What a federation request pays for its connection: the fetcher sends a POST only on a new connection (a request
+     * that may not be sent twice never goes over a pooled one), so every invite and event makes a TCP connection and a
+     * TLS handshake. Timed with an unsigned POST to the callee's server, refused at once ({@code 401
+     * signature-missing}), against a GET of its document over a kept-alive connection, bypassing the cache.
+     */
+    private void connections() throws Exception {
+        URI invites = URI.create(callee.domain().signalingOrigin() + "/federation/v1/invites");
+        URI document = URI.create(callee.domain().signalingOrigin() + "/.well-known/callsign");
+        DefaultFetcher fetcher = domains.newFetcher();
+        Samples posts = new Samples();
+        Samples gets = new Samples();
+        for (int i = 0; i < WARM_UP + warm; i++) {
+            long start = System.nanoTime();
+            fetcher.fetch(FetchRequest.of("POST", invites, "{}".getBytes(StandardCharsets.UTF_8))
+                    .anyStatus());
+            long posted = System.nanoTime();
+            fetcher.fetch(FetchRequest.get(document).accept("application/json").noCache());
+            long got = System.nanoTime();
+            if (i >= WARM_UP) {
+                posts.add(posted - start);
+                gets.add(got - posted);
+            }
+        }
+        fetcher.closeIdleConnections();
+        steps.add(new Step("HTTPS POST through the fetcher, refused at once: new connection and TLS handshake", posts));
+        steps.add(new Step("HTTPS GET through the fetcher on a kept-alive connection, cache bypassed", gets));
     }
 
     /** The callee's server validating the caller's assertion: the caller's IdP, for the callee's server's origin. */
@@ -155,7 +186,9 @@ final class Steps {
                     again.add(System.nanoTime() - start);
                 }
             }
-            steps.add(new Step("generateAssertion, warm: live realm, kept-alive HTTPS to the IdP, which signs", again));
+            steps.add(new Step(
+                    "generateAssertion, warm: live realm; its POST to the IdP on a new connection, the IdP signs",
+                    again));
         }
     }
 
