@@ -53,7 +53,10 @@ final class CallReport {
 
         md.append("### The call's segments (ms, p50 (p99), measured on the benchmark's clock)\n\n");
         md.append("| segment | cold | warm |\n|---|---:|---:|\n");
-        segment(md, "before t0: the caller's `GET /api/lookup` of the callee's server", CallTiming::lookup);
+        segment(
+                md,
+                "before t0: the caller's `GET /api/lookup` of the callee's server (once per device)",
+                CallTiming::lookup);
         segment(
                 md,
                 "before t0: the caller's device asserts its offer (its IdP, for the callee's server)",
@@ -184,16 +187,20 @@ final class CallReport {
     }
 
     private void segment(StringBuilder md, String label, ToLongFunction<CallTiming> f) {
-        Samples c = Samples.of(cold.calls(), f);
-        Samples w = Samples.of(warm.calls(), f);
         md.append(String.format(
                 Locale.ROOT,
-                "| %s | %s (%s) | %s (%s) |%n",
+                "| %s | %s | %s |%n",
                 label,
-                Samples.ms(c.median()),
-                Samples.ms(c.percentile(99)),
-                Samples.ms(w.median()),
-                Samples.ms(w.percentile(99))));
+                cell(Samples.of(cold.calls(), f)),
+                cell(Samples.of(warm.calls(), f))));
+    }
+
+    /** {@code p50 (p99)}, or "not done" when every sample is 0 (a step the device skipped). */
+    private static String cell(Samples s) {
+        if (s.max() == 0) {
+            return "not done";
+        }
+        return Samples.ms(s.median()) + " (" + Samples.ms(s.percentile(99)) + ")";
     }
 
     private void serverRow(StringBuilder md, String label, boolean callerServer, String key) {

@@ -3,7 +3,8 @@ package org.callsign.benchmarks.calls;
 /**
  * The times of one call, all on the benchmark process's clock ({@link System#nanoTime()}), which both devices share.
  *
- * @param lookup the caller's {@code GET /api/lookup} of the callee's server, in nanoseconds (before {@code t0})
+ * @param lookup the caller's {@code GET /api/lookup} of the callee's server, in nanoseconds (before {@code t0}); 0
+ *     when the device knew the answer from an earlier call
  * @param offerAssertion asserting the caller's offer for the callee's server, in nanoseconds (before {@code t0})
  * @param sent {@code t0}: just before the caller's device wrote {@code call}
  * @param ringing when the caller's {@code call-update ringing} arrived, or 0 if it came after the answer
