@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.discovery.service.DiscoveryException;
 import org.callsign.signaling.discovery.service.ServerDocument;
@@ -26,7 +27,16 @@ import org.jboss.logging.Logger;
 @Startup
 public class FederationSigning {
 
+    /**
+     * Senders' documents fetched at once. A document that is not cached costs a request to the claimed sender, which
+     * may take the whole federation timeout; anyone can claim any sender, so the number of such waits is bounded for
+     * the server as a whole, past the per-sender rate limit.
+     */
+    public static final int MAX_CONCURRENT_SENDER_FETCHES = 8;
+
     private static final Logger LOG = Logger.getLogger(FederationSigning.class);
+
+    private final Semaphore senderFetches = new Semaphore(MAX_CONCURRENT_SENDER_FETCHES);
 
     private final Optional<FederationKeys> keys;
     private final RequestSigner signer;
@@ -47,7 +57,10 @@ public class FederationSigning {
         }
         signer = new RequestSigner(server.requireOrigin(), keys.get(), clock);
         verifier = new RequestVerifier(
-                server.requireOrigin(), origin -> senderKeys(documents, origin), new ReplayCache(clock), clock);
+                server.requireOrigin(),
+                origin -> senderKeys(documents, origin, senderFetches),
+                new ReplayCache(clock),
+                clock);
         LOG.infof(
                 "federation on as %s, key %s",
                 server.requireOrigin(), keys.get().kid());
@@ -68,13 +81,20 @@ public class FederationSigning {
         return verifier;
     }
 
-    private static com.nimbusds.jose.jwk.JWKSet senderKeys(ServerDocuments documents, String origin)
+    /** The federation keys in the document of {@code origin}, fetched with one of {@code fetches}' permits. */
+    static com.nimbusds.jose.jwk.JWKSet senderKeys(ServerDocuments documents, String origin, Semaphore fetches)
             throws FederationAuthException {
+        if (!fetches.tryAcquire()) {
+            throw new FederationAuthException(
+                    FederationAuthFailure.SENDERS_BUSY, "too many senders' documents are being fetched; retry shortly");
+        }
         ServerDocument document;
         try {
             document = documents.fetch(origin);
         } catch (DiscoveryException e) {
             throw new FederationAuthException(FederationAuthFailure.SENDER_UNKNOWN, e.getMessage(), e);
+        } finally {
+            fetches.release();
         }
         if (document.federation().isEmpty()) {
             throw new FederationAuthException(

@@ -4,7 +4,8 @@ import org.callsign.server.api.ErrorCode;
 
 /**
  * Why a federation request's {@code Callsign-Signature} was refused (docs/federation.md, "Signed federation
- * requests"), in the order the receiver checks. Every failure is {@code 401} except {@link #REPLAY_CACHE_FULL}, which
+ * requests"), in the order the receiver checks. Every failure is {@code 401} except {@link #REPLAY_CACHE_FULL} and
+ * {@link #SENDERS_BUSY}, which
  * says that this server cannot currently tell a replay from a new request ({@code 503}).
  */
 public enum FederationAuthFailure implements ErrorCode {
@@ -25,7 +26,9 @@ public enum FederationAuthFailure implements ErrorCode {
     /** The {@code jti} was seen from that sender before. */
     SIGNATURE_REPLAYED("signature-replayed", 401),
     /** The replay cache is full of unexpired entries; forgetting one would let it be replayed. */
-    REPLAY_CACHE_FULL("replay-cache-full", 503);
+    REPLAY_CACHE_FULL("replay-cache-full", 503),
+    /** As many senders' documents as this server fetches at once are being fetched; try again shortly. */
+    SENDERS_BUSY("senders-busy", 503);
 
     private final String code;
     private final int status;

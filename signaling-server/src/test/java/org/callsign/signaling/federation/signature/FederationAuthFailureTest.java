@@ -18,7 +18,8 @@ class FederationAuthFailureTest {
         "SENDER_UNKNOWN,         sender-unknown,         401",
         "SIGNATURE_INVALID,      signature-invalid,      401",
         "SIGNATURE_REPLAYED,     signature-replayed,     401",
-        "REPLAY_CACHE_FULL,      replay-cache-full,      503"
+        "REPLAY_CACHE_FULL,      replay-cache-full,      503",
+        "SENDERS_BUSY,           senders-busy,           503"
     })
     void hasItsDocumentedCodeAndStatus(FederationAuthFailure failure, String code, int status) {
         assertEquals(code, failure.code());
