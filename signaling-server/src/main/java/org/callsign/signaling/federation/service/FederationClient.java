@@ -3,6 +3,7 @@ package org.callsign.signaling.federation.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.net.URI;
 import org.callsign.signaling.call.service.FederationLink;
 import org.callsign.signaling.call.service.FederationSendException;
@@ -88,7 +89,7 @@ public class FederationClient implements FederationLink {
         try {
             String error = json.readTree(body).path("error").asText("");
             return error.matches("[a-z0-9-]{1,40}") ? error : "(no error code)";
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "(no error code)";
         }
     }

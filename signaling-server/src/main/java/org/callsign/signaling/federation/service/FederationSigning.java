@@ -1,9 +1,11 @@
 package org.callsign.signaling.federation.service;
 
+import com.nimbusds.jose.jwk.JWKSet;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.ParseException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -82,7 +84,7 @@ public class FederationSigning {
     }
 
     /** The federation keys in the document of {@code origin}, fetched with one of {@code fetches}' permits. */
-    static com.nimbusds.jose.jwk.JWKSet senderKeys(ServerDocuments documents, String origin, Semaphore fetches)
+    static JWKSet senderKeys(ServerDocuments documents, String origin, Semaphore fetches)
             throws FederationAuthException {
         if (!fetches.tryAcquire()) {
             throw new FederationAuthException(
@@ -101,9 +103,8 @@ public class FederationSigning {
                     FederationAuthFailure.SENDER_UNKNOWN, "the sender's document publishes no federation keys");
         }
         try {
-            return com.nimbusds.jose.jwk.JWKSet.parse(
-                    document.federation().get().keys().toString());
-        } catch (java.text.ParseException e) {
+            return JWKSet.parse(document.federation().get().keys().toString());
+        } catch (ParseException e) {
             throw new FederationAuthException(
                     FederationAuthFailure.SENDER_UNKNOWN, "the sender's federation keys are not a JWK set", e);
         }

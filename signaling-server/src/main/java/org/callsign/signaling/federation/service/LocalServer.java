@@ -2,9 +2,9 @@ package org.callsign.signaling.federation.service;
 
 import jakarta.inject.Singleton;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 import org.callsign.signaling.config.SignalingConfig;
+import org.callsign.signaling.federation.signature.Origins;
 
 /**
  * This server as other servers see it: its origin ({@code callsign.signaling.public-url} without a path), which is
@@ -51,13 +51,8 @@ public class LocalServer {
         return (origin.startsWith("https:") ? "wss:" : "ws:") + origin.substring(origin.indexOf(':') + 1) + "/ws";
     }
 
-    /** {@code scheme://host[:port]} of a URL, lower-case, without the default port. */
+    /** {@code scheme://host[:port]} of an http(s) URL, lower-case, without the default port (RFC 6454 §6.2). */
     public static String originOf(String url) {
-        URI uri = URI.create(url);
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        int port = uri.getPort();
-        boolean defaultPort =
-                port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        return Origins.of(URI.create(url));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * host in lower case, the scheme's default port left out, nothing else. The sender's {@code iss}, the
  * {@code aud} and the origin part of {@code htu} are all written this way, so they compare as strings.
  */
-final class Origins {
+public final class Origins {
 
     private static final int DEFAULT_HTTPS_PORT = 443;
     private static final int DEFAULT_HTTP_PORT = 80;
@@ -19,7 +19,7 @@ final class Origins {
     private Origins() {}
 
     /** The origin of {@code uri}, an absolute {@code http} or {@code https} URI with a host. */
-    static String of(URI uri) {
+    public static String of(URI uri) {
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!("https".equals(scheme) || "http".equals(scheme)) || uri.getHost() == null) {
             throw new IllegalArgumentException("not an absolute http(s) URI with a host: " + uri);

@@ -3,6 +3,7 @@ package org.callsign.signaling.filter.service;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,7 +71,7 @@ public final class CallRules {
 
     /** The most specific identity, domain or IdP pattern that matches a verified caller, written as a rule. */
     private Optional<String> byIdentity(Caller caller) {
-        String identity = caller.identity() == null ? null : caller.identity().toLowerCase(java.util.Locale.ROOT);
+        String identity = caller.identity() == null ? null : caller.identity().toLowerCase(Locale.ROOT);
         if (identity != null && identities.containsKey(identity)) {
             return Optional.of(identity);
         }
@@ -78,7 +79,7 @@ public final class CallRules {
         if (domain != null && domains.containsKey(domain)) {
             return Optional.of("*@" + domain);
         }
-        String idp = caller.idpDomain() == null ? null : caller.idpDomain().toLowerCase(java.util.Locale.ROOT);
+        String idp = caller.idpDomain() == null ? null : caller.idpDomain().toLowerCase(Locale.ROOT);
         if (idp != null && idps.containsKey(idp)) {
             return Optional.of("idp:" + idp);
         }

@@ -1,6 +1,7 @@
 package org.callsign.signaling.filter.service;
 
 import java.net.InetAddress;
+import java.util.Locale;
 
 /**
  * What the callee's server knows of a caller when it decides whether a call rings.
@@ -18,6 +19,6 @@ public record Caller(String identity, boolean verified, String idpDomain, InetAd
             return null;
         }
         int at = identity.lastIndexOf('@');
-        return at < 0 ? null : identity.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+        return at < 0 ? null : identity.substring(at + 1).toLowerCase(Locale.ROOT);
     }
 }
