@@ -69,6 +69,9 @@ public interface SignalingConfig {
     /** Calls between people (docs/federation.md). */
     Calls calls();
 
+    /** Who may ring whom (docs/filtering.md). */
+    Filter filter();
+
     /** Registration policy (rtcd's self-registration switch and admin secret). */
     interface Registration {
 
@@ -351,6 +354,14 @@ public interface SignalingConfig {
         /** Candidates of the caller held for a call until a device of the callee accepts it. */
         @WithDefault("64")
         int maxHeldCandidates();
+    }
+
+    /** Each person's call filter. */
+    interface Filter {
+
+        /** Allow and block rules one client may hold. */
+        @WithDefault("10000")
+        int maxRules();
     }
 
     /** The federation signing key file in use. */

@@ -1,7 +1,10 @@
 package org.callsign.signaling.call;
 
 import static org.callsign.signaling.TestClients.bearer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import org.callsign.shim.IdentityException;
@@ -102,6 +105,16 @@ public final class CallFixture implements AutoCloseable {
                         origin,
                         new GenerateOptions(PROTOCOL, null, null))
                 .toString();
+    }
+
+    /** Places a call from {@code device} and returns its id. */
+    public static String place(SignalingClient device, String to, String sdp) {
+        JsonNode placed =
+                device.call(SignalingClient.message("call").put("to", to).put("sdp", sdp));
+        assertEquals("call-placed", placed.path("type").asText(), placed.toString());
+        String call = placed.path("call").asText();
+        assertFalse(call.isEmpty());
+        return call;
     }
 
     /** The device-side sandbox. */

@@ -1,10 +1,10 @@
 package org.callsign.signaling.call;
 
 import static org.callsign.signaling.TestClients.bearer;
+import static org.callsign.signaling.call.CallFixture.place;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -234,15 +234,6 @@ class CallFlowTest {
                 .get("/api/lookup")
                 .then()
                 .statusCode(400);
-    }
-
-    private static String place(SignalingClient device, String to, String sdp) {
-        JsonNode placed =
-                device.call(SignalingClient.message("call").put("to", to).put("sdp", sdp));
-        assertEquals("call-placed", placed.path("type").asText(), placed.toString());
-        String call = placed.path("call").asText();
-        assertFalse(call.isEmpty());
-        return call;
     }
 
     private static VerifiedIdentity verify(String sdp) throws Exception {

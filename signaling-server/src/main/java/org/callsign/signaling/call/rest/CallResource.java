@@ -38,7 +38,8 @@ public class CallResource {
             String reason,
             Instant created,
             Instant answered,
-            Instant ended) {
+            Instant ended,
+            CallRecord.Filtered filter) {
         static CallView of(CallRecord r) {
             return new CallView(
                     r.call(),
@@ -50,7 +51,8 @@ public class CallResource {
                     r.reason(),
                     r.created(),
                     r.answered(),
-                    r.ended());
+                    r.ended(),
+                    r.filter());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.callsign.signaling.call.service;
 
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,6 +35,12 @@ final class ActiveCall {
 
     /** Devices rung (incoming). */
     final Set<String> rung = new LinkedHashSet<>();
+
+    /** For incoming calls: where the invite came from (the caller's server), or {@code null} for a local caller. */
+    InetAddress address;
+
+    /** For incoming calls: whether the filter let it ring (devices that come online while it rings ring too). */
+    boolean rings;
 
     /** The caller's candidates, held until a device accepts (incoming). */
     final List<IceCandidate> held = new ArrayList<>();

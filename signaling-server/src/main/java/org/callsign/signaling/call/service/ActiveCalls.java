@@ -1,6 +1,7 @@
 package org.callsign.signaling.call.service;
 
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,6 +75,13 @@ public class ActiveCalls {
         return calls.values().stream()
                 .filter(c -> !c.outgoing && c.id.equals(id) && clientId.equals(c.clientId))
                 .findFirst();
+    }
+
+    /** The client's incoming calls. */
+    List<ActiveCall> incomingTo(String clientId) {
+        return calls.values().stream()
+                .filter(c -> !c.outgoing && clientId.equals(c.clientId))
+                .toList();
     }
 
     /** How many calls are active. */

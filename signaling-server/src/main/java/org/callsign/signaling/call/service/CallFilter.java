@@ -1,13 +1,18 @@
 package org.callsign.signaling.call.service;
 
+import java.net.InetAddress;
+import org.callsign.signaling.filter.service.FilterResult;
 import org.callsign.signaling.identity.store.BoundIdentity;
 
-/**
- * Decides whether an incoming call rings, from what was verified of the caller. The default rings verified callers
- * and refuses the rest; the filtering service extends it.
- */
+/** Decides what becomes of an incoming call, from what was verified of the caller (docs/filtering.md). */
 public interface CallFilter {
 
-    /** Whether the call from {@code caller} to {@code callee} rings. */
-    boolean rings(CallerCheck caller, BoundIdentity callee);
+    /**
+     * What becomes of the call from {@code caller} to {@code callee}, and why.
+     *
+     * @param sender the origin of the caller's server
+     * @param address the address the call came from (the caller's server, or {@code null} for a call placed on this
+     *     server)
+     */
+    FilterResult decide(CallerCheck caller, BoundIdentity callee, String sender, InetAddress address);
 }

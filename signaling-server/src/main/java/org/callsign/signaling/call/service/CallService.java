@@ -94,6 +94,12 @@ public class CallService implements CallHandler {
         timers.shutdownNow();
     }
 
+    /** A device came online: it rings for the calls to its client that ring now. */
+    @Override
+    public void deviceOnline(String clientId, String deviceId) {
+        incoming.deviceOnline(clientId, deviceId);
+    }
+
     /** Handles a device's call message; returns the answer to it. */
     @Override
     public ServerMessage receive(DeviceParty from, ClientMessage message) {
@@ -131,8 +137,8 @@ public class CallService implements CallHandler {
         SdpCheck.requireOwnFingerprint(from, place.sdp(), null);
         String id = CallIds.next();
         Instant now = clock.instant();
-        CallRecord record =
-                new CallRecord(id, CallRecord.OUTGOING, to, false, "", CallState.DIALING, null, now, now, null, null);
+        CallRecord record = new CallRecord(
+                id, CallRecord.OUTGOING, to, false, "", CallState.DIALING, null, now, now, null, null, null);
         ActiveCall call = new ActiveCall(id, true, "", from.clientId(), null, record);
         call.device = from.device().id();
         active.add(call);

@@ -1,6 +1,7 @@
 package org.callsign.signaling.call.service;
 
 import jakarta.inject.Singleton;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.federation.message.CallEvent;
 import org.callsign.signaling.federation.message.Invite;
 import org.callsign.signaling.federation.service.LocalServer;
+import org.callsign.signaling.filter.service.Decision;
+import org.callsign.signaling.filter.service.FilterResult;
 import org.callsign.signaling.identity.service.IdentityService;
 import org.callsign.signaling.identity.store.BoundIdentity;
 import org.callsign.signaling.signal.message.AcceptCall;
@@ -88,10 +91,31 @@ public class IncomingCalls {
      * @throws SignalingException {@code call-exists} for an id the sender has in use, {@code too-many-calls}
      */
     public void invite(String sender, Invite invite) {
+        invite(sender, invite, null);
+    }
+
+    /**
+     * Takes an invite from the server at {@code sender}, which sent it from {@code address} (for the filter's network
+     * rules; {@code null} when the caller is on this server).
+     *
+     * @throws SignalingException {@code call-exists} for an id the sender has in use, {@code too-many-calls}
+     */
+    public void invite(String sender, Invite invite, InetAddress address) {
         Optional<BoundIdentity> callee = identities.lookup(invite.to());
         Instant now = clock.instant();
         CallRecord record = new CallRecord(
-                invite.call(), CallRecord.INCOMING, null, false, sender, CallState.RINGING, null, now, now, null, null);
+                invite.call(),
+                CallRecord.INCOMING,
+                null,
+                false,
+                sender,
+                CallState.RINGING,
+                null,
+                now,
+                now,
+                null,
+                null,
+                null);
         ActiveCall call = new ActiveCall(
                 invite.call(),
                 false,
@@ -100,6 +124,7 @@ public class IncomingCalls {
                 invite.sdp(),
                 record);
         call.expires = now.plus(config.calls().ringTimeout());
+        call.address = address;
         active.add(call);
         call.timeout = calls.schedule(() -> ringOut(call), config.calls().ringTimeout());
         if (callee.isPresent()) {
@@ -109,45 +134,69 @@ public class IncomingCalls {
         }
     }
 
-    /** Verifies the caller, asks the filter, and rings (on the calls' executor). */
+    /** Verifies the caller, asks the filter, records its decision, and rings if it says so (on the calls' executor). */
     private void check(ActiveCall call, BoundIdentity callee) {
         CallerCheck caller = verify(call.offer);
         String from = caller.verified().map(VerifiedIdentity::name).orElse(null);
-        boolean rings = filter.rings(caller, callee);
+        FilterResult result = filter.decide(caller, callee, call.peerServer, call.address);
+        Decision decision = result.decision();
         List<String> rung;
         synchronized (call) {
             if (call.ended()) {
                 return;
             }
-            CallRecord base = call.record;
-            call.record = new CallRecord(
-                    base.call(),
-                    base.direction(),
-                    from,
-                    from != null,
-                    base.peerServer(),
-                    base.state(),
-                    null,
-                    base.created(),
-                    clock.instant(),
-                    null,
-                    null);
-            if (!rings) {
-                call.record = call.record.moved(CallState.FAILED, "refused:" + caller.failure(), clock.instant());
+            Instant now = clock.instant();
+            call.record = call.record.filtered(
+                    from, from != null, new CallRecord.Filtered(decision.value(), result.because()), now);
+            if (decision == Decision.REFUSE_UNAVAILABLE || decision == Decision.REFUSE_BUSY) {
+                call.record = refused(call.record, caller, decision, result, now);
                 history.save(call.clientId, call.record);
-                LOG.infof("call %s from %s refused: %s", call.id, call.peerServer, caller.failure());
+                LOG.infof("call %s from %s refused: %s", call.id, call.peerServer, result.because());
                 return;
             }
             history.save(call.clientId, call.record);
+            if (decision == Decision.RING_SILENTLY) {
+                return;
+            }
+            call.rings = true;
             rung = devices.ringable(call.clientId);
             call.rung.addAll(rung);
         }
         for (String device : rung) {
-            devices.send(
-                    call.clientId,
-                    device,
-                    new IncomingCall(call.id, from, from != null, call.peerServer, call.offer, call.expires));
+            devices.send(call.clientId, device, incomingCall(call));
         }
+    }
+
+    /**
+     * The record of a refused call: {@code busy} for the busy status, else failed with {@code refused:} and the
+     * identity failure ({@code refused:fingerprint-not-covered}), {@code blocked} or {@code rate-limited}.
+     */
+    private static CallRecord refused(
+            CallRecord record, CallerCheck caller, Decision decision, FilterResult result, Instant now) {
+        if (decision == Decision.REFUSE_BUSY) {
+            return record.moved(CallState.BUSY, "refused:busy", now);
+        }
+        String code = caller.verified().isEmpty()
+                ? caller.failure()
+                : result.because().startsWith("rate limit") ? "rate-limited" : "blocked";
+        return record.moved(CallState.FAILED, "refused:" + code, now);
+    }
+
+    /** A device of the callee came online: it rings for every call that rings now (after a push, say). */
+    void deviceOnline(String clientId, String deviceId) {
+        for (ActiveCall call : active.incomingTo(clientId)) {
+            synchronized (call) {
+                if (!call.rings || call.record.state() != CallState.RINGING || !call.rung.add(deviceId)) {
+                    continue;
+                }
+            }
+            devices.send(clientId, deviceId, incomingCall(call));
+        }
+    }
+
+    private static IncomingCall incomingCall(ActiveCall call) {
+        String from = call.record.peer();
+        return new IncomingCall(call.id, from, from != null, call.peerServer, call.offer, call.expires);
     }
 
     private CallerCheck verify(String offer) {

@@ -17,6 +17,7 @@ import java.time.Instant;
  * @param updated when the state last changed
  * @param answered when it was accepted, or {@code null}
  * @param ended when it ended, or {@code null}
+ * @param filter what the callee's filter decided and why (incoming calls whose callee is here), or {@code null}
  */
 public record CallRecord(
         String call,
@@ -29,7 +30,16 @@ public record CallRecord(
         Instant created,
         Instant updated,
         Instant answered,
-        Instant ended) {
+        Instant ended,
+        Filtered filter) {
+
+    /**
+     * The filter's decision on an incoming call, for "why did this call not ring?".
+     *
+     * @param decision {@code ring}, {@code silent}, {@code busy} or {@code unavailable}
+     * @param rule the rule, status or default that decided ({@code block *@spam.example}, {@code status busy})
+     */
+    public record Filtered(String decision, String rule) {}
 
     public static final String OUTGOING = "outgoing";
     public static final String INCOMING = "incoming";
@@ -47,13 +57,31 @@ public record CallRecord(
                 created,
                 now,
                 next == CallState.ACCEPTED ? now : answered,
-                next.terminal() ? now : ended);
+                next.terminal() ? now : ended,
+                filter);
     }
 
     /** This record with the other server, once discovered. */
     public CallRecord withPeerServer(String origin) {
         return new CallRecord(
-                call, direction, peer, verified, origin, state, reason, created, updated, answered, ended);
+                call, direction, peer, verified, origin, state, reason, created, updated, answered, ended, filter);
+    }
+
+    /** This record with the caller as verified (or not) and the filter's decision. */
+    public CallRecord filtered(String caller, boolean isVerified, Filtered decision, Instant now) {
+        return new CallRecord(
+                call,
+                direction,
+                caller,
+                isVerified,
+                peerServer,
+                state,
+                reason,
+                created,
+                now,
+                answered,
+                ended,
+                decision);
     }
 
     /** Whether both records are of the same call from the same side. */

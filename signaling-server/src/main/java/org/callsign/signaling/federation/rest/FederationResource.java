@@ -1,14 +1,18 @@
 package org.callsign.signaling.federation.rest;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +20,7 @@ import java.util.Optional;
 import org.callsign.server.api.ApiException;
 import org.callsign.server.limit.RequestRateLimiter;
 import org.callsign.signaling.api.ApiError;
+import org.callsign.signaling.api.ClientAddress;
 import org.callsign.signaling.api.RateLimitedException;
 import org.callsign.signaling.call.service.CallService;
 import org.callsign.signaling.call.service.IncomingCalls;
@@ -64,10 +69,11 @@ public class FederationResource {
     @POST
     @Path("invites")
     @Operation(summary = "An invite from the caller's server: always 202 when authentic and well-formed")
-    public Response invite(@HeaderParam(FederationJws.HEADER) String signature, byte[] body) {
+    public Response invite(
+            @HeaderParam(FederationJws.HEADER) String signature, @Context HttpServerRequest request, byte[] body) {
         VerifiedSender sender = verify(signature, "/invites", body);
         Invite invite = FederationBodies.invite(body);
-        incoming.invite(sender.origin(), invite);
+        incoming.invite(sender.origin(), invite, remoteAddress(request));
         return Response.accepted(Map.of("call", invite.call())).build();
     }
 
@@ -102,6 +108,20 @@ public class FederationResource {
                             body == null ? new byte[0] : body);
         } catch (FederationAuthException e) {
             throw new ApiException(e.failure(), e.getMessage());
+        }
+    }
+
+    /** The sending server's address, for the callee's network rules ({@code null} if the connection has none). */
+    private static InetAddress remoteAddress(HttpServerRequest request) {
+        ClientAddress address = ClientAddress.of(request.remoteAddress());
+        if (address.ip().equals(ClientAddress.UNKNOWN)) {
+            return null;
+        }
+        try {
+            // A literal address: no name lookup happens.
+            return InetAddress.getByName(address.ip());
+        } catch (UnknownHostException e) {
+            return null;
         }
     }
 }

@@ -22,15 +22,15 @@ import java.util.Optional;
  */
 public final class CallRules {
 
-    private final Map<String, Rule.Action> identities = new HashMap<>();
-    private final Map<String, Rule.Action> domains = new HashMap<>();
-    private final Map<String, Rule.Action> idps = new HashMap<>();
-    private final List<Map.Entry<Cidr, Rule>> networks = new ArrayList<>();
+    private final Map<String, Rule.Action> identities;
+    private final Map<String, Rule.Action> domains;
+    private final Map<String, Rule.Action> idps;
+    private final List<Map.Entry<Cidr, Rule>> networks;
     private final boolean allowUnverified;
 
     /** The filter of {@code rules}; unverified callers are refused unless {@code allowUnverified}. */
     public CallRules(List<Rule> rules, boolean allowUnverified) {
-        this.allowUnverified = allowUnverified;
+        this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>(), allowUnverified);
         for (Rule rule : rules) {
             switch (rule.kind()) {
                 case IDENTITY -> identities.merge(rule.pattern(), rule.action(), CallRules::stricter);
@@ -41,10 +41,33 @@ public final class CallRules {
         }
     }
 
+    private CallRules(
+            Map<String, Rule.Action> identities,
+            Map<String, Rule.Action> domains,
+            Map<String, Rule.Action> idps,
+            List<Map.Entry<Cidr, Rule>> networks,
+            boolean allowUnverified) {
+        this.identities = identities;
+        this.domains = domains;
+        this.idps = idps;
+        this.networks = networks;
+        this.allowUnverified = allowUnverified;
+    }
+
+    /** The same rules, with unverified callers allowed or not; shares the compiled rules. */
+    public CallRules allowingUnverified(boolean allow) {
+        return allow == allowUnverified ? this : new CallRules(identities, domains, idps, networks, allow);
+    }
+
+    /** How many rules were compiled. */
+    public int size() {
+        return identities.size() + domains.size() + idps.size() + networks.size();
+    }
+
     /** What becomes of a call from {@code caller} while the callee's status is {@code status}, and why. */
     public FilterResult decide(Caller caller, Status status) {
         if (!caller.verified() && !allowUnverified) {
-            return new FilterResult(Decision.REFUSE_UNAVAILABLE, "unverified caller");
+            return new FilterResult(Decision.REFUSE_UNAVAILABLE, "unverified caller", false);
         }
         Optional<String> matched = caller.verified() ? byIdentity(caller) : Optional.empty();
         Rule.Action action = matched.map(this::actionOf).orElse(null);
@@ -57,16 +80,18 @@ public final class CallRules {
             }
         }
         if (action == Rule.Action.BLOCK) {
-            return new FilterResult(Decision.REFUSE_UNAVAILABLE, "block " + because);
+            return new FilterResult(Decision.REFUSE_UNAVAILABLE, "block " + because, false);
         }
         boolean allowed = action == Rule.Action.ALLOW;
         String why = allowed ? "allow " + because + ", status " + status.value() : "status " + status.value();
-        return switch (status) {
-            case AVAILABLE -> new FilterResult(Decision.RING, why);
-            case BUSY -> new FilterResult(allowed ? Decision.RING : Decision.REFUSE_BUSY, why);
-            case DO_NOT_DISTURB -> new FilterResult(allowed ? Decision.RING : Decision.RING_SILENTLY, why);
-            case AWAY -> new FilterResult(Decision.RING_SILENTLY, why);
-        };
+        Decision decision =
+                switch (status) {
+                    case AVAILABLE -> Decision.RING;
+                    case BUSY -> allowed ? Decision.RING : Decision.REFUSE_BUSY;
+                    case DO_NOT_DISTURB -> allowed ? Decision.RING : Decision.RING_SILENTLY;
+                    case AWAY -> Decision.RING_SILENTLY;
+                };
+        return new FilterResult(decision, why, allowed);
     }
 
     /** The most specific identity, domain or IdP pattern that matches a verified caller, written as a rule. */

@@ -6,5 +6,6 @@ package org.callsign.signaling.filter.service;
  *
  * @param decision what becomes of the call
  * @param because the rule, status or default that decided
+ * @param allowListed whether an allow rule matched the caller (such callers are not rate-limited)
  */
-public record FilterResult(Decision decision, String because) {}
+public record FilterResult(Decision decision, String because, boolean allowListed) {}

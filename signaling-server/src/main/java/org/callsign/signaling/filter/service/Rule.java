@@ -15,10 +15,21 @@ public record Rule(Kind kind, Action action, String pattern) {
 
     /** What a rule's pattern matches, from the most specific to the least. */
     public enum Kind {
-        IDENTITY,
-        DOMAIN,
-        IDP,
-        NETWORK
+        IDENTITY("identity"),
+        DOMAIN("domain"),
+        IDP("idp"),
+        NETWORK("network");
+
+        private final String value;
+
+        Kind(String value) {
+            this.value = value;
+        }
+
+        /** The wire value. */
+        public String value() {
+            return value;
+        }
     }
 
     /** What a matching rule does. */

@@ -1,5 +1,7 @@
 package org.callsign.signaling.filter.service;
 
+import java.util.Arrays;
+
 /** A person's status, which decides what an allowed call does. */
 public enum Status {
     /** Calls ring. */
@@ -20,5 +22,14 @@ public enum Status {
     /** The wire value. */
     public String value() {
         return value;
+    }
+
+    /** The status of a wire value; {@link IllegalArgumentException} naming the values for any other. */
+    public static Status of(String value) {
+        return Arrays.stream(values())
+                .filter(status -> status.value.equals(value))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "status must be available, busy, do-not-disturb or away: " + value));
     }
 }

@@ -9,4 +9,7 @@ public interface CallHandler {
 
     /** Handles one call message of {@code from}; returns the answer to it, or throws {@link SignalingException}. */
     ServerMessage receive(DeviceParty from, ClientMessage message);
+
+    /** A verified device of {@code clientId} came online (it was offline until now). */
+    default void deviceOnline(String clientId, String deviceId) {}
 }

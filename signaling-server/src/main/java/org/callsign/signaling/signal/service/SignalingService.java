@@ -85,6 +85,9 @@ public class SignalingService {
         Line line = attached.line();
         if (attached.cameOnline()) {
             presence.tell(clientId, deviceId, presence.update(clientId, line.device()), false);
+            if (line.device().verified()) {
+                calls.deviceOnline(clientId, deviceId);
+            }
         }
         LOG.debugf("device %s of client %s %s", deviceId, clientId, attached.resumed() ? "resumed" : "connected");
         return line;
