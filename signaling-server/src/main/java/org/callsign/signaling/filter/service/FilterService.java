@@ -1,6 +1,7 @@
 package org.callsign.signaling.filter.service;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -36,14 +37,19 @@ public class FilterService implements CallFilter {
     public static final int MAX_CALLS_PER_CALLER_PER_HOUR = 100;
 
     private final FilterStore store;
-    private final SignalingConfig config;
+    private final int maxRules;
     private final Clock clock;
     private final Map<String, CallRules> compiled = new ConcurrentHashMap<>();
     private final CallerRateLimit perCaller = new CallerRateLimit();
 
+    @Inject
     public FilterService(FilterStore store, SignalingConfig config, Clock clock) {
+        this(store, config.filter().maxRules(), clock);
+    }
+
+    FilterService(FilterStore store, int maxRules, Clock clock) {
         this.store = store;
-        this.config = config;
+        this.maxRules = maxRules;
         this.clock = clock;
     }
 
@@ -122,8 +128,8 @@ public class FilterService implements CallFilter {
         synchronized (this) {
             Map<String, String> now = store.rules(clientId);
             long added = puts.keySet().stream().filter(p -> !now.containsKey(p)).count();
-            if (now.size() + added > config.filter().maxRules()) {
-                throw invalid("at most " + config.filter().maxRules() + " rules; there are " + now.size());
+            if (now.size() + added > maxRules) {
+                throw invalid("at most " + maxRules + " rules; there are " + now.size());
             }
             int size = store.updateRules(clientId, puts, List.of()).size();
             compiled.remove(clientId);
