@@ -22,15 +22,15 @@ import java.util.Optional;
  */
 public final class CallRules {
 
-    private final Map<String, Rule.Action> identities;
-    private final Map<String, Rule.Action> domains;
-    private final Map<String, Rule.Action> idps;
-    private final List<Map.Entry<Cidr, Rule>> networks;
+    private final Map<String, Rule.Action> identities = new HashMap<>();
+    private final Map<String, Rule.Action> domains = new HashMap<>();
+    private final Map<String, Rule.Action> idps = new HashMap<>();
+    private final List<Map.Entry<Cidr, Rule>> networks = new ArrayList<>();
     private final boolean allowUnverified;
 
     /** The filter of {@code rules}; unverified callers are refused unless {@code allowUnverified}. */
     public CallRules(List<Rule> rules, boolean allowUnverified) {
-        this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>(), allowUnverified);
+        this.allowUnverified = allowUnverified;
         for (Rule rule : rules) {
             switch (rule.kind()) {
                 case IDENTITY -> identities.merge(rule.pattern(), rule.action(), CallRules::stricter);
@@ -39,24 +39,6 @@ public final class CallRules {
                 case NETWORK -> networks.add(Map.entry(Cidr.parse(rule.pattern()), rule));
             }
         }
-    }
-
-    private CallRules(
-            Map<String, Rule.Action> identities,
-            Map<String, Rule.Action> domains,
-            Map<String, Rule.Action> idps,
-            List<Map.Entry<Cidr, Rule>> networks,
-            boolean allowUnverified) {
-        this.identities = identities;
-        this.domains = domains;
-        this.idps = idps;
-        this.networks = networks;
-        this.allowUnverified = allowUnverified;
-    }
-
-    /** The same rules, with unverified callers allowed or not; shares the compiled rules. */
-    public CallRules allowingUnverified(boolean allow) {
-        return allow == allowUnverified ? this : new CallRules(identities, domains, idps, networks, allow);
     }
 
     /** How many rules were compiled. */

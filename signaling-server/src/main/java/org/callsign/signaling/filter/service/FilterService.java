@@ -39,7 +39,7 @@ public class FilterService implements CallFilter {
     private final FilterStore store;
     private final int maxRules;
     private final Clock clock;
-    private final Map<String, CallRules> compiled = new ConcurrentHashMap<>();
+    private final Map<String, PersonFilter> compiled = new ConcurrentHashMap<>();
     private final CallerRateLimit perCaller = new CallerRateLimit();
 
     @Inject
@@ -55,13 +55,13 @@ public class FilterService implements CallFilter {
 
     @Override
     public FilterResult decide(CallerCheck check, BoundIdentity callee, String sender, InetAddress address) {
-        FilterSettings settings = settings(callee.clientId());
+        PersonFilter filter = filter(callee.clientId());
+        FilterSettings settings = filter.settings();
         Caller caller = check.verified()
                 .map(v -> new Caller(v.name(), true, v.idp().domain(), address))
                 .orElseGet(() -> new Caller(null, false, null, address));
         Instant now = clock.instant();
-        FilterResult result = rules(callee.clientId(), settings)
-                .decide(caller, status(settings, now).status());
+        FilterResult result = filter.decide(caller, now);
         if (result.decision() == Decision.REFUSE_UNAVAILABLE || result.allowListed()) {
             return result;
         }
@@ -79,7 +79,7 @@ public class FilterService implements CallFilter {
 
     /** The client's settings, or the defaults. */
     public FilterSettings settings(String clientId) {
-        return store.settings(clientId).orElse(FilterSettings.DEFAULTS);
+        return filter(clientId).settings();
     }
 
     /** Replaces the client's settings after checking them; {@code invalid-request} naming what is wrong. */
@@ -91,13 +91,16 @@ public class FilterService implements CallFilter {
         if (settings.schedule() != null) {
             checked(() -> WeeklySchedule.of(settings.schedule()));
         }
-        store.saveSettings(clientId, settings);
+        synchronized (this) {
+            store.saveSettings(clientId, settings);
+            compiled.remove(clientId);
+        }
         return settings;
     }
 
     /** The client's status now and where it comes from. */
     public EffectiveStatus status(String clientId) {
-        return status(settings(clientId), clock.instant());
+        return filter(clientId).statusAt(clock.instant());
     }
 
     /** Sets the client's status by hand, until {@code until} ({@code null}: as the base status). */
@@ -106,9 +109,11 @@ public class FilterService implements CallFilter {
         if (until != null && !until.isAfter(clock.instant())) {
             throw invalid("until must be in the future");
         }
-        FilterSettings settings = settings(clientId).withStatus(value, until);
-        store.saveSettings(clientId, settings);
-        return status(settings, clock.instant());
+        synchronized (this) {
+            store.saveSettings(clientId, settings(clientId).withStatus(value, until));
+            compiled.remove(clientId);
+        }
+        return filter(clientId).statusAt(clock.instant());
     }
 
     /** The client's rules, ordered by pattern. */
@@ -158,25 +163,10 @@ public class FilterService implements CallFilter {
         }
     }
 
-    private CallRules rules(String clientId, FilterSettings settings) {
-        return compiled.computeIfAbsent(clientId, id -> new CallRules(rules(id), false))
-                .allowingUnverified(settings.allowUnverified());
-    }
-
-    static EffectiveStatus status(FilterSettings settings, Instant now) {
-        Status base = Status.of(settings.status());
-        if (settings.until() != null && now.isBefore(settings.until())) {
-            return new EffectiveStatus(base, EffectiveStatus.SET, settings.until());
-        }
-        if (settings.schedule() != null) {
-            Status scheduled = WeeklySchedule.of(settings.schedule()).at(now).orElse(null);
-            if (scheduled != null) {
-                return new EffectiveStatus(scheduled, EffectiveStatus.SCHEDULE, null);
-            }
-        }
-        return settings.until() == null
-                ? new EffectiveStatus(base, EffectiveStatus.SET, null)
-                : new EffectiveStatus(Status.AVAILABLE, EffectiveStatus.DEFAULT, null);
+    /** The client's filter, built from the store after each change. */
+    private PersonFilter filter(String clientId) {
+        return compiled.computeIfAbsent(
+                clientId, id -> new PersonFilter(store.settings(id).orElse(FilterSettings.DEFAULTS), rules(id)));
     }
 
     private static Rule.Action action(String value) {

@@ -57,6 +57,18 @@ class FilterServiceTest {
     }
 
     @Test
+    void aChangedStatusOrSettingTakesEffectAtOnce() {
+        CallerCheck alice = verified("alice@idp-a.example");
+        assertEquals(Decision.RING, decide(alice).decision());
+        filters.setStatus("per", "busy", null);
+        assertEquals(Decision.REFUSE_BUSY, decide(alice).decision());
+        CallerCheck anonymous = new CallerCheck(Optional.empty(), CallerCheck.IDENTITY_MISSING);
+        assertEquals("unverified caller", decide(anonymous).because());
+        filters.saveSettings("per", new FilterSettings("available", null, true, false, 10, null));
+        assertEquals(Decision.RING, decide(anonymous).decision());
+    }
+
+    @Test
     void theScheduleOverridesTheBaseStatusButNotOneSetUntilATime() {
         Schedule lunch =
                 new Schedule("UTC", List.of(new Schedule.Window(List.of("mon"), "11:30", "13:00", "do-not-disturb")));
