@@ -3,10 +3,10 @@ package org.callsign.benchmarks.sandbox;
 import org.graalvm.polyglot.Engine;
 
 /** Which JDK and which Truffle runtime measure: on a stock JDK without JVMCI the runtime is {@code Interpreted}. */
-final class RuntimeInfo {
+public final class RuntimeInfo {
     private RuntimeInfo() {}
 
-    static String describe() {
+    public static String describe() {
         try (Engine engine = Engine.newBuilder("js")
                 .option("engine.WarnInterpreterOnly", "false")
                 .build()) {

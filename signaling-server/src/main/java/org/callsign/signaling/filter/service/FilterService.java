@@ -47,7 +47,8 @@ public class FilterService implements CallFilter {
         this(store, config.filter().maxRules(), clock);
     }
 
-    FilterService(FilterStore store, int maxRules, Clock clock) {
+    /** A filter service over {@code store} allowing {@code maxRules} rules per client (benchmarks, tests). */
+    public FilterService(FilterStore store, int maxRules, Clock clock) {
         this.store = store;
         this.maxRules = maxRules;
         this.clock = clock;
