@@ -1,20 +1,13 @@
 package org.callsign.testbed;
 
+import static org.callsign.testbed.CallSteps.asserted;
+import static org.callsign.testbed.CallSteps.message;
+import static org.callsign.testbed.CallSteps.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Optional;
-import java.util.UUID;
-import org.callsign.shim.identity.DomainRule;
-import org.callsign.shim.identity.IdentityAsserter;
-import org.callsign.shim.identity.IdentityVerifier;
-import org.callsign.shim.identity.VerifiedIdentity;
-import org.callsign.shim.sandbox.GenerateOptions;
-import org.callsign.shim.sandbox.IdpProxyAddress;
-import org.callsign.shim.sandbox.IdpSandbox;
-import org.callsign.shim.sdp.SessionDescription;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,7 +47,7 @@ class CrossDomainCallIT {
             aliceDevice.next("welcome");
             perDevice.next("welcome");
 
-            String offer = asserted(alice, lookup.path("server").asText());
+            String offer = asserted(testbed.get(), alice, lookup.path("server").asText());
             aliceDevice.send(message("call").put("to", per.identity()).put("sdp", offer));
             String call = aliceDevice.next("call-placed").path("call").asText();
             assertEquals(
@@ -69,11 +62,11 @@ class CrossDomainCallIT {
             assertEquals(Domain.A.signalingOrigin(), ring.path("server").asText());
             assertEquals(
                     alice.identity(),
-                    verify(ring.path("sdp").asText(), Domain.B.signalingOrigin())
+                    verify(testbed.get(), ring.path("sdp").asText(), Domain.B.signalingOrigin())
                             .name(),
                     "per's device verifies alice's identity itself");
 
-            String answer = asserted(per, ring.path("server").asText());
+            String answer = asserted(testbed.get(), per, ring.path("server").asText());
             perDevice.send(message("accept").put("call", call).put("sdp", answer));
             perDevice.next("ack");
             JsonNode held = perDevice.next("call-candidate");
@@ -86,7 +79,7 @@ class CrossDomainCallIT {
             assertEquals("accepted", accepted.path("state").asText());
             assertEquals(
                     per.identity(),
-                    verify(accepted.path("sdp").asText(), Domain.A.signalingOrigin())
+                    verify(testbed.get(), accepted.path("sdp").asText(), Domain.A.signalingOrigin())
                             .name(),
                     "alice's device verifies per's identity itself");
 
@@ -142,34 +135,6 @@ class CrossDomainCallIT {
         JsonNode key = document.path("federation").path("keys").path("keys").get(0);
         assertEquals("ES256", key.path("alg").asText());
         assertTrue(key.path("d").isMissingNode(), "only the public key is published");
-    }
-
-    /** The user's device SDP with an a=identity of their IdP for {@code origin}. */
-    private static String asserted(User user, String origin) throws Exception {
-        try (IdpSandbox sandbox = testbed.get().sandboxFor(user)) {
-            SessionDescription sdp = new IdentityAsserter(sandbox)
-                    .assertIdentity(
-                            user.sdp(),
-                            IdpProxyAddress.of(user.domain().idpHost(), IdpProxyAddress.DEFAULT_PROTOCOL),
-                            origin,
-                            new GenerateOptions(IdpProxyAddress.DEFAULT_PROTOCOL, null, null));
-            return sdp.toString();
-        }
-    }
-
-    private static VerifiedIdentity verify(String sdp, String origin) throws Exception {
-        Optional<VerifiedIdentity> verified = new IdentityVerifier(testbed.get().sandbox(), DomainRule.STRICT)
-                .verify(SessionDescription.parse(sdp), origin);
-        assertTrue(verified.isPresent(), "the SDP carries an identity");
-        return verified.get();
-    }
-
-    private static ObjectNode message(String type) {
-        return ApiClient.JSON
-                .createObjectNode()
-                .put("type", type)
-                .put("v", 1)
-                .put("id", UUID.randomUUID().toString());
     }
 
     private static ObjectNode candidate(String call, String candidate) {

@@ -1,12 +1,14 @@
 package org.callsign.testbed;
 
+import static org.callsign.testbed.CallSteps.asserted;
+import static org.callsign.testbed.CallSteps.awaitIncoming;
+import static org.callsign.testbed.CallSteps.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.ECKey;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +17,9 @@ import java.util.Map;
 import org.callsign.shim.IdentityException;
 import org.callsign.shim.identity.DomainRule;
 import org.callsign.shim.identity.FingerprintContents;
-import org.callsign.shim.identity.IdentityAsserter;
 import org.callsign.shim.identity.IdentityAttribute;
 import org.callsign.shim.identity.IdentityVerifier;
 import org.callsign.shim.identity.IdpConfig;
-import org.callsign.shim.sandbox.GenerateOptions;
-import org.callsign.shim.sandbox.IdpProxyAddress;
-import org.callsign.shim.sandbox.IdpSandbox;
 import org.callsign.shim.sdp.SdpException;
 import org.callsign.shim.sdp.SessionDescription;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,7 +79,7 @@ class FederationAttacksIT {
         domains.idp(Domain.B)
                 .post("/api/accounts", null, Map.of("username", "nosig", "password", TwoDomains.random(18)))
                 .expect(201);
-        aliceOffer = asserted(alice, SIG_B);
+        aliceOffer = asserted(testbed.get(), alice, SIG_B);
     }
 
     // 1, 2: signatures.
@@ -164,7 +162,7 @@ class FederationAttacksIT {
                     case IDENTITY_STRIPPED -> alice.sdp().withoutIdentity().toString();
                     case MALLORYS_ASSERTION ->
                         alice.sdp()
-                                .withIdentity(identityOf(asserted(mallory, SIG_B)))
+                                .withIdentity(identityOf(asserted(testbed.get(), mallory, SIG_B)))
                                 .toString();
                 };
         try (DeviceSocket perDevice = testbed.get().connect(per)) {
@@ -176,7 +174,7 @@ class FederationAttacksIT {
 
             taken.expect(202);
             assertEquals(call, taken.json().path("call").asText(), "the same 202 as for any invite");
-            JsonNode record = awaitIncoming(per, call);
+            JsonNode record = awaitIncoming(testbed.get(), per, call, DECISION);
             assertEquals("failed", record.path("state").asText(), record.toString());
             assertEquals(tampering.reason, record.path("reason").asText(), record.toString());
             assertFalse(record.path("verified").asBoolean(), record.toString());
@@ -383,7 +381,7 @@ class FederationAttacksIT {
 
             perDevice.send(message("accept")
                     .put("call", call)
-                    .put("sdp", asserted(per, ring.path("server").asText())));
+                    .put("sdp", asserted(testbed.get(), per, ring.path("server").asText())));
             assertEquals("ack", perDevice.next("ack").path("type").asText());
             JsonNode accepted = update(aliceDevice, call);
             assertEquals("accepted", accepted.path("state").asText(), accepted.toString());
@@ -420,7 +418,7 @@ class FederationAttacksIT {
                     "ringing",
                     update(callerDevice, call).path("state").asText(),
                     "the caller learns no more than for any call");
-            JsonNode record = awaitIncoming(per, call);
+            JsonNode record = awaitIncoming(testbed.get(), per, call, DECISION);
             assertEquals("failed", record.path("state").asText(), record.toString());
             assertNoRing(perDevice);
             callerDevice.send(message("hangup").put("call", call));
@@ -461,34 +459,6 @@ class FederationAttacksIT {
         throw new AssertionError("the call changed: " + update);
     }
 
-    private static ObjectNode message(String type) {
-        return ApiClient.JSON.createObjectNode().put("type", type).put("v", 1).put("id", TwoDomains.random(9));
-    }
-
-    /** The incoming call {@code call} in {@code callee}'s history once their server has decided on it. */
-    private static JsonNode awaitIncoming(User callee, String call) {
-        ApiClient server = testbed.get().signaling(callee.domain());
-        long deadline = System.nanoTime() + DECISION.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            for (JsonNode record : server.get("/api/calls?limit=100", callee.signalingAuthorization())
-                    .expect(200)
-                    .json()
-                    .path("calls")) {
-                if (record.path("call").asText().equals(call)
-                        && record.path("direction").asText().equals("incoming")) {
-                    last = record;
-                    if (!record.path("state").asText().equals("ringing")) {
-                        return record;
-                    }
-                }
-            }
-            sleep(Duration.ofMillis(100));
-        }
-        throw new AssertionError("call " + call + " not decided at "
-                + callee.domain().signalingHost() + " within " + DECISION + "; last seen " + last);
-    }
-
     private static void assertNoRing(DeviceSocket device) {
         AssertionError none = assertThrows(AssertionError.class, () -> device.next("incoming-call", NO_RING));
         assertTrue(none.getMessage().startsWith("no incoming-call"), none.getMessage());
@@ -497,21 +467,6 @@ class FederationAttacksIT {
     private static void assertRefused(int status, String error, ApiClient.Response response) {
         assertEquals(status, response.status(), response.request() + ": " + response.body());
         assertEquals(error, response.json().path("error").asText(), response.request() + ": " + response.body());
-    }
-
-    /** {@code user}'s device SDP with their {@code a=identity}, asserted by their IdP for {@code origin}. */
-    private static String asserted(User user, String origin) {
-        try (IdpSandbox own = testbed.get().sandboxFor(user)) {
-            return new IdentityAsserter(own)
-                    .assertIdentity(
-                            user.sdp(),
-                            IdpProxyAddress.of(user.domain().idpHost(), IdpProxyAddress.DEFAULT_PROTOCOL),
-                            origin,
-                            new GenerateOptions(IdpProxyAddress.DEFAULT_PROTOCOL, null, null))
-                    .toString();
-        } catch (IdentityException e) {
-            throw new IllegalStateException("cannot assert " + user.identity() + " for " + origin, e);
-        }
     }
 
     private static String identityOf(String sdp) {
@@ -527,15 +482,6 @@ class FederationAttacksIT {
             return IdentityAttribute.decode(attribute);
         } catch (IdentityException e) {
             throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
     }
 }
