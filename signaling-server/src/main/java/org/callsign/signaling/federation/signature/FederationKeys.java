@@ -16,21 +16,11 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.List;
-import java.util.Set;
-import org.callsign.server.store.OwnerOnlyFiles;
+import org.callsign.signaling.store.PrivateKeyFiles;
 
 /**
  * This server's federation signing keys: an ES256 (P-256) key pair, generated on first use and kept as a private
@@ -40,11 +30,7 @@ import org.callsign.server.store.OwnerOnlyFiles;
  */
 public final class FederationKeys {
 
-    /** The longest key file read. */
-    public static final int MAX_FILE_BYTES = 64 * 1024;
-
     private static final Logger LOG = System.getLogger(FederationKeys.class.getName());
-    private static final Set<PosixFilePermission> OWNER_ONLY = OwnerOnlyFiles.FILE;
 
     private final ECKey signingKey;
     private final JWKSet publicKeys;
@@ -101,22 +87,11 @@ public final class FederationKeys {
     }
 
     private static FederationKeys load(Path file) throws IOException {
-        if (posix(file)) {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            if (!OWNER_ONLY.containsAll(permissions)) {
-                throw new IOException("federation key file " + file + " has permissions "
-                        + PosixFilePermissions.toString(permissions)
-                        + ", wider than rw-------; if the key cannot have leaked run chmod 600 on it, otherwise"
-                        + " delete it and a new key will be generated");
-            }
-        }
-        if (Files.size(file) > MAX_FILE_BYTES) {
-            throw new IOException("federation key file " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
-        }
+        String text = PrivateKeyFiles.read(file, "federation key");
         JWK jwk;
         try {
-            jwk = JWK.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (ParseException | CharacterCodingException e) {
+            jwk = JWK.parse(text);
+        } catch (ParseException e) {
             // The parser's message may quote the file, which holds the private key.
             throw new IOException("federation key file " + file + " is not a JSON Web Key");
         }
@@ -151,30 +126,8 @@ public final class FederationKeys {
     }
 
     private static FederationKeys create(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) {
-            OwnerOnlyFiles.directory(dir);
-        }
         ECKey key = newKey();
-        boolean posix = posix(dir);
-        Path temporary = posix
-                ? Files.createTempFile(dir, ".federation-key", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                : Files.createTempFile(dir, ".federation-key", ".tmp");
-        try {
-            if (posix) {
-                // createTempFile applies the umask; set the permissions exactly.
-                Files.setPosixFilePermissions(temporary, OWNER_ONLY);
-            } else {
-                LOG.log(Level.WARNING, "{0}: file system has no POSIX permissions; restrict access to it", file);
-            }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(key.toJSONString().getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        PrivateKeyFiles.write(file, "federation key", key.toJSONString());
         LOG.log(Level.INFO, "{0}: new federation signing key, kid {1}", file, key.getKeyID());
         return new FederationKeys(key, List.of(key), "file " + file);
     }
@@ -208,9 +161,5 @@ public final class FederationKeys {
         } catch (JOSEException e) {
             return false;
         }
-    }
-
-    private static boolean posix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }
