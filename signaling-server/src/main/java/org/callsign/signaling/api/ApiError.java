@@ -30,6 +30,7 @@ public enum ApiError implements ErrorCode {
     CLIENT_ID_TAKEN("client-id-taken", 409),
     FINGERPRINT_TAKEN("fingerprint-taken", 409),
     TOO_MANY_DEVICES("too-many-devices", 409),
+    TOO_MANY_SUBSCRIPTIONS("too-many-subscriptions", 409),
     DEVICE_VERIFIED("device-verified", 409),
     LINK_STALE("link-stale", 409),
     IDENTITY_TAKEN("identity-taken", 409),
@@ -41,7 +42,8 @@ public enum ApiError implements ErrorCode {
     INTERNAL_ERROR("internal-error", 500),
     SERVER_UNREACHABLE("server-unreachable", 502),
     BAD_DOCUMENT("bad-document", 502),
-    FEDERATION_OFF("federation-off", 503);
+    FEDERATION_OFF("federation-off", 503),
+    PUSH_OFF("push-off", 503);
 
     private final String code;
     private final int status;

@@ -72,6 +72,9 @@ public interface SignalingConfig {
     /** Who may ring whom (docs/filtering.md). */
     Filter filter();
 
+    /** Web Push notifications that wake a device which is not connected (docs/protocol.md). */
+    Push push();
+
     /** Registration policy (rtcd's self-registration switch and admin secret). */
     interface Registration {
 
@@ -362,6 +365,53 @@ public interface SignalingConfig {
         /** Allow and block rules one client may hold. */
         @WithDefault("10000")
         int maxRules();
+    }
+
+    /**
+     * Web Push (RFC 8030) to devices' push services: subscriptions, the VAPID key (RFC 8292) and the sender's limits.
+     */
+    interface Push {
+
+        /** Whether devices may register push subscriptions and pushes are sent. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Push subscriptions one device may hold; past it, {@code too-many-subscriptions}. */
+        @WithDefault("4")
+        int maxSubscriptionsPerDevice();
+
+        /**
+         * How long a subscription lasts unless the device registers it again; an {@code expirationTime} of the
+         * browser's that comes sooner ends it sooner.
+         */
+        @WithDefault("30d")
+        Duration subscriptionLifetime();
+
+        /** The VAPID key (PEM); default {@code <data-dir>/vapid-key.pem}, created {@code rw-------}. */
+        Optional<Path> vapidKeyFile();
+
+        /**
+         * The contact in every VAPID token ({@code sub}, RFC 8292 §2.1): a {@code mailto:} or {@code https:} URI.
+         * Default: {@code mailto:} the owner's mail address when set, else the public URL when it is https.
+         */
+        Optional<String> vapidSubject();
+
+        /** Threads that send pushes. */
+        @WithDefault("2")
+        int sendThreads();
+
+        /** Pushes (and retries) waiting for a thread; past it, a push is dropped with a log line. */
+        @WithDefault("1024")
+        int queue();
+
+        /** The deadline of one request to a push service. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    /** The VAPID key file in use. */
+    default Path vapidKeyFile() {
+        return push().vapidKeyFile().orElse(dataDir().resolve("vapid-key.pem"));
     }
 
     /** The federation signing key file in use. */

@@ -23,28 +23,54 @@ import org.callsign.wellknown.fetch.Fetcher;
 import org.callsign.wellknown.fetch.PemTrustStore;
 
 /**
- * The one way out of this server: a hardened {@link Fetcher} (address rules, size caps, timeouts, a cache) for IdP
- * proxy scripts, WebFinger, other servers' documents and federation requests, and the IdP sandbox on top of it.
- * {@code callsign.signaling.net.*} configures both.
+ * The ways out of this server: a hardened {@link Fetcher} (address rules, size caps, timeouts, a cache) for IdP
+ * proxy scripts, WebFinger, other servers' documents and federation requests, and the IdP sandbox on top of it; and
+ * a second one, {@link PushFetcher}, for Web Push messages. {@code callsign.signaling.net.*} configures them.
  */
 @Dependent
 public class OutboundProducer {
 
     private static final String CONNECT_TO = "callsign.signaling.net.connect-to";
 
+    /** The largest answer of a push service read: they answer with headers and at most a short error. */
+    private static final long PUSH_ANSWER_BYTES = 16 * 1024;
+
     @Produces
     @Singleton
     Fetcher fetcher(SignalingConfig config) {
         SignalingConfig.Net net = config.net();
-        FetchPolicy.Builder policy = FetchPolicy.builder()
+        FetchPolicy.Builder policy = common(net)
                 .cache(new FetchCache())
                 .totalTimeout(config.federation().timeout())
                 .addressPolicy(net.allowLoopback() ? new AddressPolicy(true, true, false) : AddressPolicy.PUBLIC_ONLY);
+        return new DefaultFetcher(policy.build());
+    }
+
+    /**
+     * The fetcher of Web Push messages: HTTPS to public addresses; with {@code net.allow-loopback}, loopback too, and
+     * plain HTTP to loopback (a push service in tests). No cache, and small answers (push services send none).
+     */
+    @Produces
+    @Singleton
+    @PushFetcher
+    Fetcher pushFetcher(SignalingConfig config) {
+        boolean loopback = config.net().allowLoopback();
+        FetchPolicy.Builder policy = common(config.net())
+                .totalTimeout(config.push().timeout())
+                .maxBodyBytes(PUSH_ANSWER_BYTES)
+                .addressPolicy(loopback ? AddressPolicy.PUBLIC_AND_LOOPBACK : AddressPolicy.PUBLIC_ONLY)
+                .plainHttpOnLoopback(loopback);
+        return new DefaultFetcher(policy.build());
+    }
+
+    /** What every outbound fetcher shares: the trusted CAs and the {@code connect-to} pairs. */
+    private static FetchPolicy.Builder common(SignalingConfig.Net net) {
+        FetchPolicy.Builder policy = FetchPolicy.builder();
         net.trustStore().ifPresent(file -> policy.trustStore(trustStore(file)));
         for (String entry : net.connectTo().orElse(List.of())) {
             connectTo(policy, entry);
         }
-        return new DefaultFetcher(policy.build());
+        return policy;
     }
 
     @Produces

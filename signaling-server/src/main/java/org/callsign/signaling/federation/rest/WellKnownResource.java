@@ -13,11 +13,13 @@ import org.callsign.server.api.ApiException;
 import org.callsign.signaling.api.ApiError;
 import org.callsign.signaling.federation.service.FederationSigning;
 import org.callsign.signaling.federation.service.LocalServer;
+import org.callsign.signaling.push.service.PushKeys;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code /.well-known/callsign} (RFC 8615): this server's description for other servers and devices: its origin,
- * protocols, WebSocket URL, and federation endpoint with the public keys that sign its federation requests.
+ * protocols, WebSocket URL, federation endpoint with the public keys that sign its federation requests, and the VAPID
+ * public key of its pushes ({@code push.vapidPublicKey}, RFC 8292 §3.2: a browser's {@code applicationServerKey}).
  */
 @Path("/.well-known/callsign")
 public class WellKnownResource {
@@ -27,15 +29,19 @@ public class WellKnownResource {
 
     private final LocalServer server;
     private final FederationSigning signing;
+    private final PushKeys push;
 
-    WellKnownResource(LocalServer server, FederationSigning signing) {
+    WellKnownResource(LocalServer server, FederationSigning signing, PushKeys push) {
         this.server = server;
         this.signing = signing;
+        this.push = push;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "This server's description: origin, protocols, WebSocket URL, federation endpoint and keys")
+    @Operation(
+            summary =
+                    "This server's description: origin, protocols, WebSocket URL, federation endpoint and keys, VAPID key")
     public Response document() {
         String origin = server.origin()
                 .orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "this server has no public URL"));
@@ -51,6 +57,7 @@ public class WellKnownResource {
                                 server.federationEndpoint(),
                                 "keys",
                                 keys.publicKeys().toJSONObject(true))));
+        push.publicKey().ifPresent(key -> document.put("push", Map.of("vapidPublicKey", key)));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(MAX_AGE_SECONDS);
         return Response.ok(document).cacheControl(cache).build();
