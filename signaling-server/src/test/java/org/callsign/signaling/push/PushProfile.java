@@ -2,6 +2,7 @@ package org.callsign.signaling.push;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
+import org.callsign.wellknown.testing.WebPushTesting;
 
 /**
  * A server with a public URL that may reach loopback ({@code net.allow-loopback}), so that devices register the

@@ -28,6 +28,7 @@ import org.callsign.signaling.push.service.PushNotifier;
 import org.callsign.signaling.push.service.VapidKeys;
 import org.callsign.signaling.signal.Await;
 import org.callsign.wellknown.testing.MutableClock;
+import org.callsign.wellknown.testing.WebPushTesting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

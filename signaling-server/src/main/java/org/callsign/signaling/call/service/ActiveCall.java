@@ -42,6 +42,12 @@ final class ActiveCall {
     /** For incoming calls: whether the filter let it ring (devices that come online while it rings ring too). */
     boolean rings;
 
+    /** Devices woken by a push for this call (incoming): told again, with a missed-call push, if nobody answers. */
+    final Set<String> pushed = new LinkedHashSet<>();
+
+    /** The caller named in this call's pushes, or {@code null}. */
+    String pushCaller;
+
     /** The caller's candidates, held until a device accepts (incoming). */
     final List<IceCandidate> held = new ArrayList<>();
 

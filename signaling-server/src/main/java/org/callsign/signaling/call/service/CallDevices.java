@@ -2,6 +2,8 @@ package org.callsign.signaling.call.service;
 
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.callsign.signaling.device.service.DeviceService;
+import org.callsign.signaling.device.store.Device;
 import org.callsign.signaling.signal.message.ServerMessage;
 import org.callsign.signaling.signal.service.DeviceParty;
 import org.callsign.signaling.signal.service.Held;
@@ -13,9 +15,11 @@ import org.callsign.signaling.signal.service.OnlineDevices;
 public class CallDevices {
 
     private final OnlineDevices online;
+    private final DeviceService devices;
 
-    public CallDevices(OnlineDevices online) {
+    public CallDevices(OnlineDevices online, DeviceService devices) {
         this.online = online;
+        this.devices = devices;
     }
 
     /** Sends to one device; whether it was delivered or held. */
@@ -32,6 +36,15 @@ public class CallDevices {
         return online.linesOf(clientId).stream()
                 .filter(line -> line.device().verified())
                 .map(line -> line.device().id())
+                .toList();
+    }
+
+    /** The client's verified devices that are offline now: those a push may wake. */
+    public List<String> asleep(String clientId) {
+        return devices.list(clientId).stream()
+                .filter(Device::verified)
+                .map(Device::id)
+                .filter(id -> !online.isOnline(clientId, id))
                 .toList();
     }
 }

@@ -15,4 +15,9 @@ public interface CallFilter {
      *     server)
      */
     FilterResult decide(CallerCheck caller, BoundIdentity callee, String sender, InetAddress address);
+
+    /** Whether a push notification of a call to {@code callee} may name the verified caller. */
+    default boolean pushShowsCaller(BoundIdentity callee) {
+        return false;
+    }
 }

@@ -55,6 +55,7 @@ public class IncomingCalls {
     private final IdentityService identities;
     private final IdentityVerifier verifier;
     private final CallFilter filter;
+    private final CallPushes pushes;
     private final LocalServer server;
     private final SignalingConfig config;
     private final Clock clock;
@@ -67,6 +68,7 @@ public class IncomingCalls {
             IdentityService identities,
             IdentityVerifier verifier,
             CallFilter filter,
+            CallPushes pushes,
             LocalServer server,
             SignalingConfig config,
             Clock clock) {
@@ -76,6 +78,7 @@ public class IncomingCalls {
         this.identities = identities;
         this.verifier = verifier;
         this.filter = filter;
+        this.pushes = pushes;
         this.server = server;
         this.config = config;
         this.clock = clock;
@@ -165,6 +168,7 @@ public class IncomingCalls {
         for (String device : rung) {
             devices.send(call.clientId, device, incomingCall(call));
         }
+        pushes.ringing(call, callee, rung);
     }
 
     /**
@@ -352,6 +356,7 @@ public class IncomingCalls {
         for (String device : rung) {
             devices.send(call.clientId, device, new CallUpdate(call.id, "cancelled", null, null));
         }
+        pushes.missed(call);
     }
 
     private void hungUpByCaller(ActiveCall call) {
@@ -369,12 +374,14 @@ public class IncomingCalls {
     /** The ring timeout ended: an unanswered call is missed, and the caller's server learns "unavailable". */
     private void ringOut(ActiveCall call) {
         List<String> rung = List.of();
+        boolean missed = false;
         synchronized (call) {
             if (call.settled) {
                 return;
             }
             call.settled = true;
             if (call.record.state() == CallState.RINGING) {
+                missed = true;
                 call.record = call.record.moved(CallState.MISSED, null, clock.instant());
                 if (call.clientId != null) {
                     history.save(call.clientId, call.record);
@@ -386,6 +393,9 @@ public class IncomingCalls {
         calls.send(call, CallEvent.of(CallEvent.UNAVAILABLE));
         for (String device : rung) {
             devices.send(call.clientId, device, new CallUpdate(call.id, "missed", null, null));
+        }
+        if (missed) {
+            pushes.missed(call);
         }
     }
 

@@ -78,6 +78,11 @@ public class FilterService implements CallFilter {
         return result;
     }
 
+    @Override
+    public boolean pushShowsCaller(BoundIdentity callee) {
+        return filter(callee.clientId()).settings().pushShowsCaller();
+    }
+
     /** The client's settings, or the defaults. */
     public FilterSettings settings(String clientId) {
         return filter(clientId).settings();

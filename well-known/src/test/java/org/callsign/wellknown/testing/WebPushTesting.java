@@ -1,4 +1,4 @@
-package org.callsign.signaling.push;
+package org.callsign.wellknown.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.callsign.signaling.ExternalServers;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -31,15 +30,15 @@ import org.junit.jupiter.api.Assumptions;
  * on every interface); its endpoints are {@code http://localhost:<port>/notify/<client hash>}. Where node or the
  * package is missing the tests skip with a message, except under CI ({@code CI=true}), which installs them.
  */
-final class WebPushTesting implements AutoCloseable {
+public final class WebPushTesting implements AutoCloseable {
 
-    static final String MISSING = "web-push-testing is not installed: npm ci --prefix tools";
-    static final Path PACKAGE = root().resolve("tools/node_modules/web-push-testing");
+    public static final String MISSING = "web-push-testing is not installed: npm ci --prefix tools";
+    public static final Path PACKAGE = root().resolve("tools/node_modules/web-push-testing");
     private static final Path SERVER = PACKAGE.resolve("src/bin/server.js");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A subscription the service made, as a browser's {@code PushSubscription.toJSON()} plus its client hash. */
-    record Subscription(String endpoint, String p256dh, String auth, String clientHash) {}
+    public record Subscription(String endpoint, String p256dh, String auth, String clientHash) {}
 
     private final Process process;
     private final URI base;
@@ -54,7 +53,7 @@ final class WebPushTesting implements AutoCloseable {
     }
 
     /** Whether node and the package are installed; under CI their absence is an error. */
-    static boolean installed() {
+    public static boolean installed() {
         boolean present = Files.isRegularFile(SERVER) && node() != null;
         if (!present && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException(MISSING);
@@ -63,12 +62,12 @@ final class WebPushTesting implements AutoCloseable {
     }
 
     /** Skips the calling test, with a message, where the service is not installed (outside CI). */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         Assumptions.assumeTrue(installed(), MISSING);
     }
 
     /** Starts the service on a free loopback port and waits until it answers. */
-    static WebPushTesting start(Path dir) throws IOException, InterruptedException {
+    public static WebPushTesting start(Path dir) throws IOException, InterruptedException {
         assumeInstalled();
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -91,7 +90,7 @@ final class WebPushTesting implements AutoCloseable {
     }
 
     /** Subscribes as a browser would, with the server's VAPID public key as {@code applicationServerKey}. */
-    Subscription subscribe(String applicationServerKey) throws IOException, InterruptedException {
+    public Subscription subscribe(String applicationServerKey) throws IOException, InterruptedException {
         JsonNode data = post(
                         "subscribe", Map.of("applicationServerKey", applicationServerKey, "userVisibleOnly", "true"))
                 .get("data");
@@ -103,7 +102,7 @@ final class WebPushTesting implements AutoCloseable {
     }
 
     /** The decrypted payloads the service took for a subscription, oldest first. */
-    List<String> notifications(String clientHash) throws IOException, InterruptedException {
+    public List<String> notifications(String clientHash) throws IOException, InterruptedException {
         List<String> messages = new ArrayList<>();
         post("get-notifications", Map.of("clientHash", clientHash))
                 .get("data")
@@ -113,7 +112,7 @@ final class WebPushTesting implements AutoCloseable {
     }
 
     /** Makes the service answer 410 to pushes for the subscription from now on. */
-    void expire(String clientHash) throws IOException, InterruptedException {
+    public void expire(String clientHash) throws IOException, InterruptedException {
         HttpResponse<String> answer = send("expire-subscription/" + clientHash, "");
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("expire-subscription answered " + answer.statusCode());
@@ -157,7 +156,10 @@ final class WebPushTesting implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        ExternalServers.stop(process);
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
     }
 
     private static Path node() {
