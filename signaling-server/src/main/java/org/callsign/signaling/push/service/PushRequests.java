@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.callsign.signaling.push.store.PushSubscription;
 import org.callsign.wellknown.fetch.FetchRequest;
@@ -42,9 +44,25 @@ public final class PushRequests {
     /** How long a VAPID token is valid; RFC 8292 §2 allows at most 24 hours. */
     public static final Duration VAPID_TOKEN_LIFETIME = Duration.ofHours(12);
 
+    /**
+     * How long one push service's token is reused (signing costs more than half a millisecond): it then has at least
+     * 11 hours left, so a push service's clock may be far off before it looks expired.
+     */
+    public static final Duration VAPID_TOKEN_REUSE = Duration.ofHours(1);
+
+    /** Push service origins whose tokens are kept; past it the kept tokens are dropped and made again. */
+    static final int MAX_KEPT_TOKENS = 1024;
+
+    /** A VAPID {@code Authorization} value and until when it is reused. */
+    private record KeptToken(String header, Instant reuseUntil) {}
+
+    private final Map<String, KeptToken> tokens = new ConcurrentHashMap<>();
+
     private static final String TOPIC_CONTEXT = "callsign-push-topic:";
 
-    private final MessageEncryption encryption = MessageEncryptions.of();
+    /** One per thread: the library's encryption keeps its HMAC between calls and is not safe to share. */
+    private final ThreadLocal<MessageEncryption> encryption = ThreadLocal.withInitial(MessageEncryptions::of);
+
     private final VapidKeys keys;
     private final Optional<String> subject;
 
@@ -59,9 +77,11 @@ public final class PushRequests {
 
     /** The payload of {@code notification} encrypted for {@code subscription}: a fresh salt and key each time. */
     public byte[] encrypt(PushSubscription subscription, CallNotification notification) {
-        EncryptedPushMessage message = encryption.encrypt(
-                UserAgentMessageEncryptionKeyInfo.of(subscription.p256dh(), subscription.auth()),
-                PushMessage.of(PushPayload.of(notification).toBytes()));
+        EncryptedPushMessage message = encryption
+                .get()
+                .encrypt(
+                        UserAgentMessageEncryptionKeyInfo.of(subscription.p256dh(), subscription.auth()),
+                        PushMessage.of(PushPayload.of(notification).toBytes()));
         return message.toBytes();
     }
 
@@ -76,7 +96,7 @@ public final class PushRequests {
                 .header("TTL", Long.toString(ttl(notification, now)))
                 .header("Urgency", incoming ? "high" : "normal")
                 .header("Topic", topic(notification.call()))
-                .header("Authorization", authorization(endpoint))
+                .header("Authorization", authorization(endpoint, now))
                 .anyStatus();
     }
 
@@ -101,9 +121,24 @@ public final class PushRequests {
 
     /**
      * RFC 8292 §2 and §3: the token's {@code aud} is the push service's origin; its {@code exp} is on the wall clock,
-     * which the push service compares it with.
+     * which the push service compares it with. One token serves every push to the same origin for
+     * {@link #VAPID_TOKEN_REUSE}.
      */
-    private String authorization(URI endpoint) {
+    private String authorization(URI endpoint, Instant now) {
+        String origin = endpoint.getScheme() + "://" + endpoint.getRawAuthority();
+        KeptToken kept = tokens.get(origin);
+        if (kept != null && now.isBefore(kept.reuseUntil())) {
+            return kept.header();
+        }
+        if (tokens.size() >= MAX_KEPT_TOKENS) {
+            tokens.clear();
+        }
+        String header = sign(endpoint);
+        tokens.put(origin, new KeptToken(header, now.plus(VAPID_TOKEN_REUSE)));
+        return header;
+    }
+
+    private String sign(URI endpoint) {
         VAPIDJWTParam.Builder token = VAPIDJWTParam.getBuilder()
                 .resourceURLString(endpoint.toString())
                 .expiresAfter((int) VAPID_TOKEN_LIFETIME.toMinutes(), TimeUnit.MINUTES);

@@ -114,6 +114,48 @@ class PushRequestsTest {
     }
 
     @Test
+    void oneTokenServesAPushServiceForAnHourThenANewOneIsSigned() {
+        PushRequests requests = new PushRequests(KEYS, Optional.empty());
+        String first = requests.request(SUBSCRIPTION, incoming(null), new byte[] {1}, NOW)
+                .headers()
+                .get("Authorization");
+        PushSubscription sameService = new PushSubscription(
+                "sub-2",
+                "bob",
+                "laptop",
+                PushType.WEBPUSH,
+                "https://push.example.net:8443/wpush/v2/other",
+                UserAgentKeys.p256dh(),
+                UserAgentKeys.auth(),
+                NOW,
+                NOW.plusSeconds(3600));
+        PushSubscription otherService = new PushSubscription(
+                "sub-3",
+                "bob",
+                "laptop",
+                PushType.WEBPUSH,
+                "https://updates.example.org/wpush/v2/other",
+                UserAgentKeys.p256dh(),
+                UserAgentKeys.auth(),
+                NOW,
+                NOW.plusSeconds(3600));
+        Instant later = NOW.plus(PushRequests.VAPID_TOKEN_REUSE).minusSeconds(1);
+
+        assertEquals(first, authorizationOf(requests, sameService, later), "the same origin, within the hour");
+        assertNotEquals(first, authorizationOf(requests, otherService, later), "another origin, another audience");
+        assertNotEquals(
+                first,
+                authorizationOf(requests, sameService, NOW.plus(PushRequests.VAPID_TOKEN_REUSE)),
+                "after the hour, a new token");
+    }
+
+    private static String authorizationOf(PushRequests requests, PushSubscription subscription, Instant at) {
+        return requests.request(subscription, incoming(null), new byte[] {1}, at)
+                .headers()
+                .get("Authorization");
+    }
+
+    @Test
     void encryptsForTheSubscriptionWithAFreshKeyEachTime() {
         byte[] first = REQUESTS.encrypt(SUBSCRIPTION, incoming(null));
         byte[] second = REQUESTS.encrypt(SUBSCRIPTION, incoming(null));
