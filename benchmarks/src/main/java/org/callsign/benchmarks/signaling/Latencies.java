@@ -3,23 +3,23 @@ package org.callsign.benchmarks.signaling;
 import java.util.Arrays;
 
 /** Relay latencies of one measured interval, in nanoseconds; percentiles by nearest rank. */
-final class Latencies {
+public final class Latencies {
     private long[] values = new long[1 << 16];
     private int size;
 
-    synchronized void add(long nanos) {
+    public synchronized void add(long nanos) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
         values[size++] = nanos;
     }
 
-    synchronized int count() {
+    public synchronized int count() {
         return size;
     }
 
     /** The {@code p}-th percentile (0 < p ≤ 100) in milliseconds, or {@code NaN} if there is none. */
-    synchronized double percentileMillis(double p) {
+    public synchronized double percentileMillis(double p) {
         if (size == 0) {
             return Double.NaN;
         }

@@ -66,9 +66,11 @@ public final class WebPushTesting implements AutoCloseable {
         Assumptions.assumeTrue(installed(), MISSING);
     }
 
-    /** Starts the service on a free loopback port and waits until it answers. */
+    /** Starts the service on a free loopback port and waits until it answers; fails where it is not installed. */
     public static WebPushTesting start(Path dir) throws IOException, InterruptedException {
-        assumeInstalled();
+        if (!installed()) {
+            throw new IllegalStateException(MISSING);
+        }
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
