@@ -5,16 +5,20 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.callsign.testbed.up.Readiness;
+import org.callsign.testbed.up.ServerProcess;
+import org.callsign.testbed.up.ServiceSettings;
 
 /**
  * The four child JVMs of a {@link TwoDomains}: launched together, then waited for until each answers
  * {@code /q/health/ready}, so that they start in parallel.
  */
 final class Servers implements AutoCloseable {
+    private static final String LOOPBACK = "127.0.0.1";
+
     private final List<ServerProcess> processes = new ArrayList<>();
 
     /**
@@ -41,25 +45,28 @@ final class Servers implements AutoCloseable {
             TwoDomains.Ports port = ports.get(domain);
             String idpName = "idp-" + domain.label();
             Path idpDir = Files.createDirectories(directory.resolve(idpName));
+            Map<String, String> idpProperties =
+                    ServiceSettings.https(LOOPBACK, port.idp(), certificates.issue(domain.idpHost()));
+            idpProperties.putAll(ServiceSettings.idp(domain.idpHost(), domain.idpOrigin(), idpDir.resolve("data")));
+            idpProperties.putAll(TestbedTuning.idp());
             processes.add(ServerProcess.launch(
                     idpName,
                     idpJar,
-                    ServiceSettings.idp(
-                            domain, port.idp(), certificates.issue(domain.idpHost()), idpDir.resolve("data")),
+                    idpProperties,
                     Map.of(),
                     idpDir,
                     logDir.resolve(idpName + ".log"),
+                    LOOPBACK,
                     port.idp()));
 
             String sigName = "sig-" + domain.label();
             Path sigDir = Files.createDirectories(directory.resolve(sigName));
-            Map<String, String> properties = ServiceSettings.signaling(
-                    domain,
-                    port.signaling(),
-                    certificates.issue(domain.signalingHost()),
-                    sigDir.resolve("data"),
-                    adminSecrets.get(domain));
-            properties.putAll(ServiceSettings.signalingFederation(certificates.caPem(), connectToValue));
+            Map<String, String> properties =
+                    ServiceSettings.https(LOOPBACK, port.signaling(), certificates.issue(domain.signalingHost()));
+            properties.putAll(ServiceSettings.signaling(
+                    domain.signalingOrigin(), sigDir.resolve("data"), adminSecrets.get(domain)));
+            properties.putAll(ServiceSettings.signalingNet(certificates.caPem(), connectToValue));
+            properties.putAll(TestbedTuning.signaling());
             properties.putAll(signalingExtra);
             processes.add(ServerProcess.launch(
                     sigName,
@@ -68,45 +75,22 @@ final class Servers implements AutoCloseable {
                     Map.of(),
                     sigDir,
                     logDir.resolve(sigName + ".log"),
+                    LOOPBACK,
                     port.signaling()));
         }
     }
 
     /**
-     * Waits until every server answers {@code /q/health/ready} with 200 over HTTPS ({@code https} trusts the CA);
-     * fails at once when one exits, and after {@link ServerProcess#READY_TIMEOUT}, with the logs' tails.
+     * Waits until every server answers {@code /q/health/ready}: see {@link Readiness#await}. ({@code https} trusts
+     * the CA.)
      */
     void awaitReady(HttpClient https) throws InterruptedException {
-        long deadline = System.nanoTime() + ServerProcess.READY_TIMEOUT.toNanos();
-        List<ServerProcess> waiting = new ArrayList<>(processes);
-        Map<String, String> lastProblem = new LinkedHashMap<>();
-        while (!waiting.isEmpty()) {
-            for (var it = waiting.iterator(); it.hasNext(); ) {
-                ServerProcess server = it.next();
-                String problem = server.probe(https);
-                if (problem.isEmpty()) {
-                    it.remove();
-                } else {
-                    lastProblem.put(server.name(), problem);
-                }
-            }
-            if (waiting.isEmpty()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not ready within " + ServerProcess.READY_TIMEOUT + ": "
-                        + waiting.stream()
-                                .map(s -> s.name() + " (" + lastProblem.get(s.name()) + ")")
-                                .toList()
-                        + "\n" + tails(40));
-            }
-            Thread.sleep(100);
-        }
+        Readiness.await(processes, https);
     }
 
     /** The last {@code lines} lines of each server's log. */
     String tails(int lines) {
-        return processes.stream().map(s -> s.tail(lines)).collect(Collectors.joining("\n"));
+        return Readiness.tails(processes, lines);
     }
 
     /** Stops the servers in parallel. */

@@ -25,11 +25,14 @@ import org.callsign.shim.sandbox.GenerateOptions;
 import org.callsign.shim.sandbox.IdpProxyAddress;
 import org.callsign.shim.sandbox.IdpSandbox;
 import org.callsign.shim.sandbox.SandboxConfig;
+import org.callsign.testbed.up.IssuedCertificate;
+import org.callsign.testbed.up.ServerProcess;
 import org.callsign.wellknown.fetch.AddressPolicy;
 import org.callsign.wellknown.fetch.DefaultFetcher;
 import org.callsign.wellknown.fetch.FetchCache;
 import org.callsign.wellknown.fetch.FetchPolicy;
 import org.callsign.wellknown.fetch.Fetcher;
+import org.callsign.wellknown.testing.ServerIdentity;
 import org.callsign.wellknown.testing.TestHttpsServer;
 
 /**
@@ -121,8 +124,10 @@ public final class TwoDomains implements AutoCloseable {
         if (!options.extraHosts().isEmpty()) {
             List<String> names = new ArrayList<>(options.extraHosts());
             names.add("127.0.0.1");
+            IssuedCertificate issued = certificates.ca().issue(Certificates.VALIDITY, names.toArray(String[]::new));
             extraServer = TestHttpsServer.https(
-                    certificates.ca().issue(names.toArray(String[]::new)).serverSslContext());
+                    new ServerIdentity(issued.privateKey(), issued.certificate(), issued.caCertificate())
+                            .serverSslContext());
         }
         TwoDomains domains = new TwoDomains(directory, logDir, certificates, ports, options, extraServer);
         try {

@@ -1,4 +1,4 @@
-package org.callsign.testbed;
+package org.callsign.testbed.up;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,19 +16,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A packaged service ({@code quarkus-app/quarkus-run.jar}) running as a child JVM of the test, with its output in a
- * log file. It is configured by {@code -D} system properties and, for keys a service may not know yet, environment
- * variables (see {@link TwoDomains}).
+ * A packaged service ({@code quarkus-app/quarkus-run.jar}) running as a child JVM, with its output in a log file: the
+ * testbed's servers and those of {@code ./callsign up}. It is configured by {@code -D} system properties and, for keys
+ * a service may not know yet, environment variables.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     /** How long a service may take to answer {@code /q/health/ready}. */
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     /** The system property holding extra flags for the child JVMs. */
-    static final String JVM_FLAGS_PROPERTY = "testbed.jvm-flags";
+    public static final String JVM_FLAGS_PROPERTY = "testbed.jvm-flags";
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -47,15 +48,16 @@ final class ServerProcess implements AutoCloseable {
     /**
      * Starts {@code jar} with the JVM running this test and {@link #jvmFlags()}, {@code properties} as {@code -D} options (sorted, for a
      * readable command line) and {@code environment} added to this process's, in {@code workDir}, its output to
-     * {@code log}. Readiness is {@code GET https://127.0.0.1:<httpsPort>/q/health/ready}.
+     * {@code log}. Readiness is {@code GET https://<host>:<httpsPort>/q/health/ready}.
      */
-    static ServerProcess launch(
+    public static ServerProcess launch(
             String name,
             Path jar,
             Map<String, String> properties,
             Map<String, String> environment,
             Path workDir,
             Path log,
+            String host,
             int httpsPort)
             throws IOException {
         if (!Files.isRegularFile(jar)) {
@@ -74,18 +76,18 @@ final class ServerProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Files.writeString(log, "", StandardCharsets.UTF_8);
-        URI readiness = URI.create("https://127.0.0.1:" + httpsPort + "/q/health/ready");
+        URI readiness = URI.create("https://" + uriHost(host) + ":" + httpsPort + "/q/health/ready");
         return new ServerProcess(name, builder.start(), log, readiness);
     }
 
     /** The child JVMs' flags: {@code -Dtestbed.jvm-flags="…"}, split at spaces. */
-    static List<String> jvmFlags() {
+    public static List<String> jvmFlags() {
         String flags = System.getProperty(JVM_FLAGS_PROPERTY, "").strip();
         return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
     }
 
     /** A loopback port that is free at the moment. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -93,16 +95,38 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    String name() {
+    /** The name given at launch, for messages. */
+    public String name() {
         return name;
     }
 
-    Path log() {
+    /** The log file (standard output and error of the child). */
+    public Path log() {
         return log;
     }
 
+    /** The child JVM. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** Completes with the child when it exits. */
+    public CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** Whether the child JVM is running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The child's exit status; only once it has exited. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     /** One readiness probe: empty when ready, else why not. Fails at once if the process has exited. */
-    String probe(HttpClient https) throws InterruptedException {
+    public String probe(HttpClient https) throws InterruptedException {
         if (!process.isAlive()) {
             throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + tail(40));
         }
@@ -119,7 +143,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** The last {@code lines} lines of the log, headed by the service's name and the log's path. */
-    String tail(int lines) {
+    public String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             List<String> last = all.subList(Math.max(0, all.size() - lines), all.size());
@@ -129,7 +153,12 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Stops the service: SIGTERM, then SIGKILL if it has not exited after 30 s. */
+    /** An IPv6 literal in brackets, anything else as it is. */
+    private static String uriHost(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** Stops the service: SIGTERM, then SIGKILL if it has not exited after 30 s; waits for it. */
     @Override
     public void close() {
         process.destroy();

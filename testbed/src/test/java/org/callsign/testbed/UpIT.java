@@ -1,0 +1,149 @@
+package org.callsign.testbed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.callsign.testbed.up.LocalCa;
+import org.callsign.testbed.up.Pem;
+import org.callsign.testbed.up.ServerProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./callsign up} from the outside: started as the launcher starts it, on a temporary data directory and free
+ * ports; reached over HTTPS trusting only the CA it prints; stopped with SIGTERM; started again on the same data.
+ */
+class UpIT {
+    private static final String ADMIN_SECRET_HEADER = "X-Callsign-Admin-Secret";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void badFlagExitsTwoWithUsage() throws Exception {
+        try (UpProcess up = UpProcess.start("--no-such-flag")) {
+            int status = up.awaitExit();
+            assertEquals(2, status, up.output());
+            assertTrue(up.output().contains("unknown flag: --no-such-flag"), up.output());
+            assertTrue(up.output().contains("Usage: ./callsign up"), up.output());
+        }
+    }
+
+    @Test
+    void portThatIsNotANumberExitsTwo() throws Exception {
+        try (UpProcess up = UpProcess.start("--idp-port", "eighty")) {
+            assertEquals(2, up.awaitExit(), up.output());
+            assertTrue(up.output().contains("--idp-port: not a port (1 to 65535): eighty"), up.output());
+        }
+    }
+
+    @Test
+    void servesBothStopsCleanlyAndKeepsStateAcrossRestarts() throws Exception {
+        Path data = temp.resolve("data");
+        int idpPort = ServerProcess.freePort();
+        int signalingPort = ServerProcess.freePort();
+        String[] args = {
+            "--data",
+            data.toString(),
+            "--idp-port",
+            Integer.toString(idpPort),
+            "--signaling-port",
+            Integer.toString(signalingPort)
+        };
+        String clientKey = TwoDomains.random(32);
+        byte[] caBefore;
+        try (UpProcess up = UpProcess.start(args)) {
+            up.awaitReady();
+            Path ca = Path.of(up.banner("CA certificate"));
+            assertEquals(data.toAbsolutePath().resolve("ca/ca.pem"), ca);
+            caBefore = Files.readAllBytes(ca);
+            String adminSecret =
+                    Files.readString(Path.of(up.banner("admin secret"))).strip();
+            assertFalse(up.output().contains(adminSecret), "the admin secret is printed");
+
+            HttpClient https = trusting(ca);
+            ApiClient idp = new ApiClient(https, URI.create("https://127.0.0.1:" + idpPort));
+            ApiClient signaling = new ApiClient(https, URI.create("https://127.0.0.1:" + signalingPort));
+            JsonNode discovery = idp.get("/.well-known/openid-configuration", null)
+                    .expect(200)
+                    .json();
+            assertEquals(
+                    "https://idp.callsign.localhost:" + idpPort,
+                    discovery.path("issuer").asText());
+            signaling.get("/q/health/ready", null).expect(200);
+
+            JsonNode client = signaling
+                    .send(
+                            "POST",
+                            "/api/clients",
+                            null,
+                            Map.of("clientID", "me", "authKey", clientKey),
+                            Map.of(ADMIN_SECRET_HEADER, adminSecret))
+                    .expect(201)
+                    .json();
+            assertTrue(client.path("owner").asBoolean(), client.toString());
+            idp.post("/api/accounts", null, Map.of("username", "me", "password", TwoDomains.random(18)))
+                    .expect(201);
+
+            for (String key : List.of("ca/ca.key", "tls/idp.key", "tls/signaling.key", "admin-secret")) {
+                assertEquals("rw-------", permissions(data.resolve(key)), key);
+            }
+
+            List<ProcessHandle> children = up.handle().descendants().toList();
+            assertEquals(2, children.size(), "child processes: " + children);
+            up.terminate();
+            assertEquals(0, up.awaitExit(), up.output());
+            assertTrue(up.output().contains("callsign up: stopped"), up.output());
+            for (ProcessHandle child : children) {
+                assertFalse(child.isAlive(), "left running: " + child.pid());
+            }
+            assertPortFree(idpPort);
+            assertPortFree(signalingPort);
+        }
+
+        try (UpProcess again = UpProcess.start(args)) {
+            again.awaitReady();
+            Path ca = Path.of(again.banner("CA certificate"));
+            assertArrayEquals(caBefore, Files.readAllBytes(ca), "the CA changed on restart");
+            HttpClient https = trusting(ca);
+            ApiClient idp = new ApiClient(https, URI.create("https://127.0.0.1:" + idpPort));
+            ApiClient signaling = new ApiClient(https, URI.create("https://127.0.0.1:" + signalingPort));
+            signaling.get("/api/clients/me", ApiClient.basic("me", clientKey)).expect(200);
+            idp.post("/api/accounts", null, Map.of("username", "me", "password", TwoDomains.random(18)))
+                    .expect(409);
+            again.terminate();
+            assertEquals(0, again.awaitExit(), again.output());
+        }
+    }
+
+    private static HttpClient trusting(Path caPem) throws IOException {
+        return HttpClient.newBuilder()
+                .sslContext(LocalCa.clientSslContext(Pem.readCertificates(caPem).get(0)))
+                .build();
+    }
+
+    private static String permissions(Path file) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+    }
+
+    private static void assertPortFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertEquals(port, socket.getLocalPort());
+        } catch (IOException e) {
+            throw new AssertionError("port " + port + " still in use: " + e.getMessage(), e);
+        }
+    }
+}
