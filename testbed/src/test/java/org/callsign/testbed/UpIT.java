@@ -51,6 +51,46 @@ class UpIT {
     }
 
     @Test
+    void portInUseExitsOneNamingTheFlag() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                UpProcess up = UpProcess.start(
+                        "--data",
+                        temp.resolve("data").toString(),
+                        "--signaling-port",
+                        Integer.toString(taken.getLocalPort()))) {
+            assertEquals(1, up.awaitExit(), up.output());
+            assertTrue(up.output().contains("choose another port with --signaling-port"), up.output());
+        }
+    }
+
+    @Test
+    void serviceThatDiesStopsTheOtherAndExitsOneWithItsLog() throws Exception {
+        try (UpProcess up = UpProcess.start(
+                "--data",
+                temp.resolve("data").toString(),
+                "--idp-port",
+                Integer.toString(ServerProcess.freePort()),
+                "--signaling-port",
+                Integer.toString(ServerProcess.freePort()))) {
+            up.awaitReady();
+            List<ProcessHandle> children = up.handle().descendants().toList();
+            ProcessHandle idp = children.stream()
+                    .filter(child -> child.info().commandLine().orElse("").contains("idp-server"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no idp-server child among " + children));
+            idp.destroyForcibly();
+            assertEquals(1, up.awaitExit(), up.output());
+            assertTrue(up.output().contains("idp-server exited with"), up.output());
+            assertTrue(up.output().contains("last "), up.output());
+            for (ProcessHandle child : children) {
+                assertFalse(
+                        child.isAlive(),
+                        "left running: " + child.info().commandLine().orElse("?"));
+            }
+        }
+    }
+
+    @Test
     void servesBothStopsCleanlyAndKeepsStateAcrossRestarts() throws Exception {
         Path data = temp.resolve("data");
         int idpPort = ServerProcess.freePort();
