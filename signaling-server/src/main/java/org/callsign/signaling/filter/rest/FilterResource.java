@@ -101,16 +101,17 @@ public class FilterResource {
     @Operation(summary = "Change settings; a field left out keeps its value, a null schedule removes it")
     public SettingsView saveSettings(SettingsView request) {
         SettingsView body = RequestBodies.required(request);
-        String clientId = current.require().clientId();
-        FilterSettings now = filters.settings(clientId);
-        FilterSettings next = new FilterSettings(
-                now.status(),
-                now.until(),
-                body.allowUnverified() == null ? now.allowUnverified() : body.allowUnverified(),
-                body.pushShowsCaller() == null ? now.pushShowsCaller() : body.pushShowsCaller(),
-                body.callsPerCallerPerHour() == null ? now.callsPerCallerPerHour() : body.callsPerCallerPerHour(),
-                body.schedule());
-        return SettingsView.of(filters.saveSettings(clientId, next));
+        return SettingsView.of(filters.changeSettings(
+                current.require().clientId(),
+                now -> new FilterSettings(
+                        now.status(),
+                        now.until(),
+                        body.allowUnverified() == null ? now.allowUnverified() : body.allowUnverified(),
+                        body.pushShowsCaller() == null ? now.pushShowsCaller() : body.pushShowsCaller(),
+                        body.callsPerCallerPerHour() == null
+                                ? now.callsPerCallerPerHour()
+                                : body.callsPerCallerPerHour(),
+                        body.schedule())));
     }
 
     @GET

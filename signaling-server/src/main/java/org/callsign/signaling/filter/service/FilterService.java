@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.callsign.server.api.ApiException;
 import org.callsign.signaling.api.ApiError;
 import org.callsign.signaling.call.service.CallFilter;
@@ -90,18 +91,28 @@ public class FilterService implements CallFilter {
 
     /** Replaces the client's settings after checking them; {@code invalid-request} naming what is wrong. */
     public FilterSettings saveSettings(String clientId, FilterSettings settings) {
-        if (settings.callsPerCallerPerHour() < 0 || settings.callsPerCallerPerHour() > MAX_CALLS_PER_CALLER_PER_HOUR) {
-            throw invalid("callsPerCallerPerHour must be from 0 (no limit) to " + MAX_CALLS_PER_CALLER_PER_HOUR);
-        }
-        checked(() -> Status.of(settings.status()));
-        if (settings.schedule() != null) {
-            checked(() -> WeeklySchedule.of(settings.schedule()));
-        }
+        return changeSettings(clientId, current -> settings);
+    }
+
+    /**
+     * Replaces the client's settings with {@code change} of the current ones, checked, as one step: concurrent changes
+     * of different fields do not undo each other. {@code invalid-request} naming what is wrong.
+     */
+    public FilterSettings changeSettings(String clientId, UnaryOperator<FilterSettings> change) {
         synchronized (this) {
+            FilterSettings settings = change.apply(settings(clientId));
+            if (settings.callsPerCallerPerHour() < 0
+                    || settings.callsPerCallerPerHour() > MAX_CALLS_PER_CALLER_PER_HOUR) {
+                throw invalid("callsPerCallerPerHour must be from 0 (no limit) to " + MAX_CALLS_PER_CALLER_PER_HOUR);
+            }
+            checked(() -> Status.of(settings.status()));
+            if (settings.schedule() != null) {
+                checked(() -> WeeklySchedule.of(settings.schedule()));
+            }
             store.saveSettings(clientId, settings);
             compiled.remove(clientId);
+            return settings;
         }
-        return settings;
     }
 
     /** The client's status now and where it comes from. */

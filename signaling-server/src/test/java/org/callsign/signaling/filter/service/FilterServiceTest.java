@@ -201,6 +201,40 @@ class FilterServiceTest {
     }
 
     @Test
+    void concurrentChangesOfDifferentSettingsKeepBoth() throws Exception {
+        Thread shows = new Thread(() -> {
+            for (int i = 0; i < 200; i++) {
+                boolean on = i % 2 == 1;
+                filters.changeSettings(
+                        "per",
+                        s -> new FilterSettings(
+                                s.status(),
+                                s.until(),
+                                s.allowUnverified(),
+                                on,
+                                s.callsPerCallerPerHour(),
+                                s.schedule()));
+            }
+        });
+        Thread limits = new Thread(() -> {
+            for (int i = 0; i <= 50; i++) {
+                int limit = i;
+                filters.changeSettings(
+                        "per",
+                        s -> new FilterSettings(
+                                s.status(), s.until(), s.allowUnverified(), s.pushShowsCaller(), limit, s.schedule()));
+            }
+        });
+        shows.start();
+        limits.start();
+        shows.join();
+        limits.join();
+        filters = new FilterService(new KeyValueFilterStore(embedded.reopen()), 5, clock);
+        assertTrue(filters.settings("per").pushShowsCaller(), "the last change of one field");
+        assertEquals(50, filters.settings("per").callsPerCallerPerHour(), "the last change of the other");
+    }
+
+    @Test
     void aRemovedClientsFilterIsForgotten() {
         filters.addRules("per", List.of(Rule.of(Rule.Action.BLOCK, "*@idp-a.example")));
         filters.setStatus("per", "busy", null);
