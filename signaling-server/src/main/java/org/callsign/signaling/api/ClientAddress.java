@@ -3,6 +3,7 @@ package org.callsign.signaling.api;
 import io.vertx.core.net.SocketAddress;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 
 /**
  * The client IP that rate limits key on: the connection's peer address. Behind a reverse proxy, enable Quarkus'
@@ -20,14 +21,19 @@ public record ClientAddress(String ip) {
 
     /** Whether the client is on this machine ({@code 127.0.0.0/8} or {@code ::1}). */
     public boolean isLoopback() {
+        return inetAddress().map(InetAddress::isLoopbackAddress).orElse(false);
+    }
+
+    /** The address, if it is an IP literal ({@link #UNKNOWN} is not); never a name lookup. */
+    public Optional<InetAddress> inetAddress() {
         if (ip.indexOf(':') < 0 && !ip.matches("[0-9.]+")) {
-            return false;
+            return Optional.empty();
         }
         try {
             // A literal address (checked above): no name lookup happens.
-            return InetAddress.getByName(ip).isLoopbackAddress();
+            return Optional.of(InetAddress.getByName(ip));
         } catch (UnknownHostException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -117,6 +117,17 @@ public final class CallFixture implements AutoCloseable {
         return call;
     }
 
+    /** The next {@code call-update} of {@code call} past ringing: how it ended (or was answered) for this device. */
+    public static JsonNode awaitEnd(SignalingClient device, String call) {
+        while (true) {
+            JsonNode update = device.await("call-update");
+            if (call.equals(update.path("call").asText())
+                    && !"ringing".equals(update.path("state").asText())) {
+                return update;
+            }
+        }
+    }
+
     /** The device-side sandbox. */
     public IdpSandbox sandbox() {
         return sandbox;

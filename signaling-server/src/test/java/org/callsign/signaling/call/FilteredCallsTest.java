@@ -1,11 +1,13 @@
 package org.callsign.signaling.call;
 
 import static org.callsign.signaling.TestClients.bearer;
+import static org.callsign.signaling.call.CallFixture.awaitEnd;
 import static org.callsign.signaling.call.CallFixture.place;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -84,7 +86,7 @@ class FilteredCallsTest {
             loud = place(aliceDevice, per.identity(), fixture.asserted(alice, FederationProfile.ORIGIN));
             JsonNode ring = perDevice.await("incoming-call");
             assertEquals(loud, ring.path("call").asText());
-            assertEquals("unavailable", await(bobDevice, quiet).path("state").asText());
+            assertEquals("unavailable", awaitEnd(bobDevice, quiet).path("state").asText());
             aliceDevice.call(SignalingClient.message("hangup").put("call", loud));
         }
         JsonNode silent = callOf(per, quiet);
@@ -108,7 +110,8 @@ class FilteredCallsTest {
                 SignalingClient perDevice = per.connect()) {
             call = place(aliceDevice, per.identity(), fixture.asserted(alice, FederationProfile.ORIGIN));
             perDevice.expectNothing(RING.minusMillis(1000));
-            assertEquals("unavailable", await(aliceDevice, call).path("state").asText());
+            assertEquals(
+                    "unavailable", awaitEnd(aliceDevice, call).path("state").asText());
         }
         JsonNode record = callOf(per, call);
         assertEquals("busy", record.path("state").asText());
@@ -170,16 +173,6 @@ class FilteredCallsTest {
         }
     }
 
-    private static JsonNode await(SignalingClient device, String call) {
-        while (true) {
-            JsonNode update = device.await("call-update");
-            if (call.equals(update.path("call").asText())
-                    && !"ringing".equals(update.path("state").asText())) {
-                return update;
-            }
-        }
-    }
-
     private static void addRule(Person person, String action, String pattern) {
         bearer(person.token())
                 .contentType(ContentType.JSON)
@@ -222,6 +215,6 @@ class FilteredCallsTest {
                 .statusCode(200)
                 .extract()
                 .asString();
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        return new ObjectMapper().readTree(body);
     }
 }

@@ -2,6 +2,7 @@ package org.callsign.signaling.call;
 
 import static io.restassured.RestAssured.given;
 import static org.callsign.signaling.TestClients.bearer;
+import static org.callsign.signaling.call.CallFixture.awaitEnd;
 import static org.callsign.signaling.call.CallFixture.place;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -150,7 +151,8 @@ class PushedCallsTest {
             assertEquals(Set.of("type", "call", "expires"), fieldNames(missed));
             assertEquals("missed-call", missed.path("type").asText());
             assertEquals(call, missed.path("call").asText());
-            assertEquals("unavailable", awaitEnd(aliceDevice).path("state").asText());
+            assertEquals(
+                    "unavailable", awaitEnd(aliceDevice, call).path("state").asText());
         }
     }
 
@@ -167,8 +169,9 @@ class PushedCallsTest {
                 .statusCode(200);
         WebPushTesting.Subscription subscription = subscribe(per);
         try (SignalingClient malloryDevice = mallory.connect()) {
-            place(malloryDevice, per.identity(), fixture.asserted(mallory, FederationProfile.ORIGIN));
-            assertEquals("unavailable", awaitEnd(malloryDevice).path("state").asText());
+            String call = place(malloryDevice, per.identity(), fixture.asserted(mallory, FederationProfile.ORIGIN));
+            assertEquals(
+                    "unavailable", awaitEnd(malloryDevice, call).path("state").asText());
         }
         Thread.sleep(1000);
         assertEquals(List.of(), pushes(subscription), "no push for a blocked caller");
@@ -211,15 +214,6 @@ class PushedCallsTest {
             return service.notifications(subscription.clientHash());
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode awaitEnd(SignalingClient device) {
-        while (true) {
-            JsonNode update = device.await("call-update");
-            if (!"ringing".equals(update.path("state").asText())) {
-                return update;
-            }
         }
     }
 

@@ -27,8 +27,8 @@ public class CallPushes {
     }
 
     /**
-     * Pushes an incoming call to the callee's devices that are not among {@code rung}; call holding the call's monitor
-     * is not needed: the devices pushed are recorded on the call under it.
+     * Pushes an incoming call to the callee's verified devices that are offline and not among {@code rung}, and
+     * records them on the call (under its monitor) for the missed-call push. Called without holding the monitor.
      */
     void ringing(ActiveCall call, BoundIdentity callee, List<String> rung) {
         List<String> asleep = new ArrayList<>(devices.asleep(call.clientId));

@@ -152,7 +152,7 @@ public class IncomingCalls {
             call.record = call.record.filtered(
                     from, from != null, new CallRecord.Filtered(decision.value(), result.because()), now);
             if (decision == Decision.REFUSE_UNAVAILABLE || decision == Decision.REFUSE_BUSY) {
-                call.record = refused(call.record, caller, decision, result, now);
+                call.record = refused(call.record, caller, result, now);
                 history.save(call.clientId, call.record);
                 LOG.infof("call %s from %s refused: %s", call.id, call.peerServer, result.because());
                 return;
@@ -175,14 +175,16 @@ public class IncomingCalls {
      * The record of a refused call: {@code busy} for the busy status, else failed with {@code refused:} and the
      * identity failure ({@code refused:fingerprint-not-covered}), {@code blocked} or {@code rate-limited}.
      */
-    private static CallRecord refused(
-            CallRecord record, CallerCheck caller, Decision decision, FilterResult result, Instant now) {
-        if (decision == Decision.REFUSE_BUSY) {
+    private static CallRecord refused(CallRecord record, CallerCheck caller, FilterResult result, Instant now) {
+        if (result.decision() == Decision.REFUSE_BUSY) {
             return record.moved(CallState.BUSY, "refused:busy", now);
         }
-        String code = caller.verified().isEmpty()
-                ? caller.failure()
-                : result.because().startsWith("rate limit") ? "rate-limited" : "blocked";
+        String code =
+                switch (result.basis()) {
+                    case RATE_LIMIT -> "rate-limited";
+                    case BLOCK_RULE -> "blocked";
+                    default -> caller.failure();
+                };
         return record.moved(CallState.FAILED, "refused:" + code, now);
     }
 

@@ -10,9 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -73,7 +71,10 @@ public class FederationResource {
             @HeaderParam(FederationJws.HEADER) String signature, @Context HttpServerRequest request, byte[] body) {
         VerifiedSender sender = verify(signature, "/invites", body);
         Invite invite = FederationBodies.invite(body);
-        incoming.invite(sender.origin(), invite, remoteAddress(request));
+        incoming.invite(
+                sender.origin(),
+                invite,
+                ClientAddress.of(request.remoteAddress()).inetAddress().orElse(null));
         return Response.accepted(Map.of("call", invite.call())).build();
     }
 
@@ -108,20 +109,6 @@ public class FederationResource {
                             body == null ? new byte[0] : body);
         } catch (FederationAuthException e) {
             throw new ApiException(e.failure(), e.getMessage());
-        }
-    }
-
-    /** The sending server's address, for the callee's network rules ({@code null} if the connection has none). */
-    private static InetAddress remoteAddress(HttpServerRequest request) {
-        ClientAddress address = ClientAddress.of(request.remoteAddress());
-        if (address.ip().equals(ClientAddress.UNKNOWN)) {
-            return null;
-        }
-        try {
-            // A literal address: no name lookup happens.
-            return InetAddress.getByName(address.ip());
-        } catch (UnknownHostException e) {
-            return null;
         }
     }
 }

@@ -41,15 +41,10 @@ public final class CallRules {
         }
     }
 
-    /** How many rules were compiled. */
-    public int size() {
-        return identities.size() + domains.size() + idps.size() + networks.size();
-    }
-
     /** What becomes of a call from {@code caller} while the callee's status is {@code status}, and why. */
     public FilterResult decide(Caller caller, Status status) {
         if (!caller.verified() && !allowUnverified) {
-            return new FilterResult(Decision.REFUSE_UNAVAILABLE, "unverified caller", false);
+            return new FilterResult(Decision.REFUSE_UNAVAILABLE, "unverified caller", FilterResult.Basis.UNVERIFIED);
         }
         Optional<String> matched = caller.verified() ? byIdentity(caller) : Optional.empty();
         Rule.Action action = matched.map(this::actionOf).orElse(null);
@@ -62,7 +57,7 @@ public final class CallRules {
             }
         }
         if (action == Rule.Action.BLOCK) {
-            return new FilterResult(Decision.REFUSE_UNAVAILABLE, "block " + because, false);
+            return new FilterResult(Decision.REFUSE_UNAVAILABLE, "block " + because, FilterResult.Basis.BLOCK_RULE);
         }
         boolean allowed = action == Rule.Action.ALLOW;
         String why = allowed ? "allow " + because + ", status " + status.value() : "status " + status.value();
@@ -73,7 +68,7 @@ public final class CallRules {
                     case DO_NOT_DISTURB -> allowed ? Decision.RING : Decision.RING_SILENTLY;
                     case AWAY -> Decision.RING_SILENTLY;
                 };
-        return new FilterResult(decision, why, allowed);
+        return new FilterResult(decision, why, allowed ? FilterResult.Basis.ALLOW_RULE : FilterResult.Basis.STATUS);
     }
 
     /** The most specific identity, domain or IdP pattern that matches a verified caller, written as a rule. */

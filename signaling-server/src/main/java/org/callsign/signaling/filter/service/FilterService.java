@@ -74,7 +74,7 @@ public class FilterService implements CallFilter {
             return new FilterResult(
                     Decision.REFUSE_UNAVAILABLE,
                     "rate limit " + settings.callsPerCallerPerHour() + " calls per caller per hour",
-                    false);
+                    FilterResult.Basis.RATE_LIMIT);
         }
         return result;
     }

@@ -2,7 +2,6 @@ package org.callsign.signaling.filter.store;
 
 import jakarta.inject.Singleton;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -67,7 +66,7 @@ public class KeyValueFilterStore implements FilterStore {
     @Override
     public void removeClient(String clientId) {
         synchronized (lock) {
-            settings.update(Map.of(), List.of(clientId));
+            settings.remove(clientId);
             rules.remove(clientId);
         }
     }
