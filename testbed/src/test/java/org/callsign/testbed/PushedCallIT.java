@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * VAPID token and decrypts the payload). alice@idp-a.test calls per@idp-b.test; sig-b.test verifies her identity,
  * its filter lets the call ring, and it pushes; the push holds nothing but the call id and when the ring ends; per's
  * phone connects, is rung, verifies alice itself and accepts; alice's device verifies per. Then a caller per blocked:
- * no push, and the caller learns "unavailable" like for any unanswered call.
+ * no push, and the caller learns "unavailable" like for any unanswered call. And a network rule, which matches the
+ * address sig-a's invite comes from.
  */
 class PushedCallIT {
 
@@ -141,6 +142,29 @@ class PushedCallIT {
                     awaitUpdate(malloryDevice, "unavailable").path("state").asText());
         }
         assertEquals(List.of(), service.notifications(phone.clientHash()), "no push for a blocked caller");
+    }
+
+    @Test
+    void aNetworkRuleMatchesTheAddressTheCallersServerCallsFrom() throws Exception {
+        TwoDomains bed = testbed.get();
+        User alice = bed.createUser(Domain.A, "alice-net");
+        User per = bed.createUser(Domain.B, "per-net");
+        bed.signaling(Domain.B)
+                .post(
+                        "/api/filter/rules",
+                        per.signalingAuthorization(),
+                        Map.of("rules", List.of(Map.of("action", "block", "pattern", "127.0.0.0/8"))))
+                .expect(200);
+        try (DeviceSocket aliceDevice = bed.connect(alice)) {
+            aliceDevice.next("welcome");
+            aliceDevice.send(message("call")
+                    .put("to", per.identity())
+                    .put("sdp", asserted(bed, alice, Domain.B.signalingOrigin())));
+            String call = aliceDevice.next("call-placed").path("call").asText();
+            JsonNode record = awaitIncoming(bed, per, call, AFTER_RING);
+            assertEquals("refused:blocked", record.path("reason").asText(), record.toString());
+            assertEquals("block 127.0.0.0/8", record.path("filter").path("rule").asText(), "sig-a calls from loopback");
+        }
     }
 
     /** Subscribes at the push service with sig-b's VAPID key and registers the subscription for the user's device. */
