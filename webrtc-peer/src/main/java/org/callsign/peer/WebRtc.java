@@ -25,6 +25,17 @@ public final class WebRtc {
         }
     }
 
+    /**
+     * Releases the native stack once every peer is closed, so that its threads end before the JVM does (otherwise
+     * they may print "Failed to attach thread" as it exits). A later {@link #factory()} loads it again.
+     */
+    public static synchronized void shutdown() {
+        if (factory != null) {
+            factory.dispose();
+            factory = null;
+        }
+    }
+
     /** The shared factory. */
     public static synchronized PeerConnectionFactory factory() {
         if (factory == null && failure == null) {

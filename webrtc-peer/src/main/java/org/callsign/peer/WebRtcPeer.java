@@ -178,6 +178,19 @@ public final class WebRtcPeer implements AutoCloseable {
         return matcher.group(1).replace(":", "").toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * {@code sdp} with the value of every {@code a=fingerprint} replaced by {@code fingerprint} (upper-case hex without
+     * colons, as {@link #fingerprintOf} gives it; written back with colons): what an attacker announces to pass for the
+     * owner of that certificate.
+     */
+    public static String withFingerprint(String sdp, String fingerprint) {
+        String colons = fingerprint.replaceAll("(..)(?!$)", "$1:");
+        return FINGERPRINT
+                .matcher(sdp)
+                .replaceAll(match ->
+                        Matcher.quoteReplacement(match.group().substring(0, match.start(1) - match.start()) + colons));
+    }
+
     @Override
     public void close() {
         connection.close();

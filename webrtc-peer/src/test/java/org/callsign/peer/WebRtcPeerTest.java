@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,25 @@ class WebRtcPeerTest {
             assertEquals("ping", answerer.receive(WAIT));
             answerer.send("pong", WAIT);
             assertEquals("pong", caller.receive(WAIT));
+        }
+    }
+
+    @Test
+    void aPeerWithoutTheKeyOfTheAnnouncedFingerprintFailsDtls() throws Exception {
+        try (WebRtcPeer owner = WebRtcPeer.caller();
+                WebRtcPeer impostor = WebRtcPeer.caller();
+                WebRtcPeer answerer = WebRtcPeer.answerer()) {
+            String ownersFingerprint = WebRtcPeer.fingerprintOf(owner.offer());
+            impostor.offer();
+            String forged = WebRtcPeer.withFingerprint(impostor.completeLocalDescription(WAIT), ownersFingerprint);
+            assertEquals(ownersFingerprint, WebRtcPeer.fingerprintOf(forged));
+            answerer.answer(forged);
+            impostor.accept(answerer.completeLocalDescription(WAIT));
+
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> answerer.awaitConnected(WAIT));
+            assertTrue(
+                    failed.getCause().getMessage().contains("failed"),
+                    failed.getCause().getMessage());
         }
     }
 
