@@ -2,6 +2,7 @@ package org.callsign.testbed;
 
 import static org.callsign.testbed.CallSteps.asserted;
 import static org.callsign.testbed.CallSteps.awaitIncoming;
+import static org.callsign.testbed.CallSteps.awaitUpdate;
 import static org.callsign.testbed.CallSteps.message;
 import static org.callsign.testbed.CallSteps.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -167,51 +168,12 @@ class PushedCallIT {
         }
     }
 
-    /** Subscribes at the push service with sig-b's VAPID key and registers the subscription for the user's device. */
     private static WebPushTesting.Subscription subscribe(TwoDomains bed, User user) throws Exception {
-        String key = bed.signaling(user.domain())
-                .get("/.well-known/callsign", null)
-                .expect(200)
-                .json()
-                .path("push")
-                .path("vapidPublicKey")
-                .asText();
-        WebPushTesting.Subscription subscription = service.subscribe(key);
-        bed.signaling(user.domain())
-                .post(
-                        "/api/devices/" + user.deviceId() + "/push-subscriptions",
-                        user.signalingAuthorization(),
-                        Map.of(
-                                "type",
-                                "webpush",
-                                "endpoint",
-                                subscription.endpoint(),
-                                "keys",
-                                Map.of("p256dh", subscription.p256dh(), "auth", subscription.auth())))
-                .expect(201);
-        return subscription;
+        return CallSteps.subscribe(bed, service, user);
     }
 
     private static List<String> awaitPushes(WebPushTesting.Subscription subscription, int count) throws Exception {
-        long deadline = System.nanoTime() + DeviceSocket.WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<String> pushes = service.notifications(subscription.clientHash());
-            if (pushes.size() >= count) {
-                return pushes;
-            }
-            CallSteps.sleep(Duration.ofMillis(100));
-        }
-        throw new AssertionError("fewer than " + count + " pushes within " + DeviceSocket.WAIT);
-    }
-
-    /** The next {@code call-update} in {@code state}, skipping earlier states such as {@code ringing}. */
-    private static JsonNode awaitUpdate(DeviceSocket device, String state) {
-        while (true) {
-            JsonNode update = device.next("call-update");
-            if (state.equals(update.path("state").asText())) {
-                return update;
-            }
-        }
+        return CallSteps.awaitPushes(service, subscription, count);
     }
 
     private static String lastIncoming(TwoDomains bed, User user) {

@@ -16,7 +16,6 @@ import org.callsign.shim.identity.IdentityVerifier;
 import org.callsign.shim.identity.VerifiedIdentity;
 import org.callsign.shim.sandbox.GenerateOptions;
 import org.callsign.shim.sandbox.IdpProxyAddress;
-import org.callsign.shim.sandbox.IdpSandbox;
 import org.callsign.shim.sdp.SessionDescription;
 import org.callsign.wellknown.webfinger.AcctUri;
 import org.callsign.wellknown.webfinger.Jrd;
@@ -63,15 +62,12 @@ class TwoDomainsIT {
 
     @Test
     void assertionForSigBVerifiesAtSigBOnly() throws Exception {
-        SessionDescription signed;
-        try (IdpSandbox caller = testbed.get().sandboxFor(alice)) {
-            signed = new IdentityAsserter(caller)
-                    .assertIdentity(
-                            alice.sdp(),
-                            IdpProxyAddress.of("idp-a.test", IdpProxyAddress.DEFAULT_PROTOCOL),
-                            "https://sig-b.test",
-                            new GenerateOptions(IdpProxyAddress.DEFAULT_PROTOCOL, null, null));
-        }
+        SessionDescription signed = new IdentityAsserter(testbed.get().sandboxFor(alice))
+                .assertIdentity(
+                        alice.sdp(),
+                        IdpProxyAddress.of("idp-a.test", IdpProxyAddress.DEFAULT_PROTOCOL),
+                        "https://sig-b.test",
+                        new GenerateOptions(IdpProxyAddress.DEFAULT_PROTOCOL, null, null));
         assertEquals(
                 "idp-a.test",
                 IdentityAttribute.decode(signed.identity().orElseThrow()).idp().domain());

@@ -104,8 +104,9 @@ class UpIT {
             Integer.toString(signalingPort)
         };
         String clientKey = TwoDomains.random(32);
+        Path tmp = Files.createDirectories(temp.resolve("tmp"));
         byte[] caBefore;
-        try (UpProcess up = UpProcess.start(args)) {
+        try (UpProcess up = UpProcess.start(tmp, args)) {
             up.awaitReady();
             Path ca = Path.of(up.banner("CA certificate"));
             assertEquals(data.toAbsolutePath().resolve("ca/ca.pem"), ca);
@@ -147,11 +148,7 @@ class UpIT {
             up.terminate();
             assertEquals(0, up.awaitExit(), up.output());
             assertTrue(up.output().contains("callsign up: stopped"), up.output());
-            for (ProcessHandle child : children) {
-                assertFalse(child.isAlive(), "left running: " + child.pid());
-            }
-            assertPortFree(idpPort);
-            assertPortFree(signalingPort);
+            Leftovers.assertNone(children, List.of(idpPort, signalingPort), tmp);
         }
 
         try (UpProcess again = UpProcess.start(args)) {
@@ -177,13 +174,5 @@ class UpIT {
 
     private static String permissions(Path file) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
-    }
-
-    private static void assertPortFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            assertEquals(port, socket.getLocalPort());
-        } catch (IOException e) {
-            throw new AssertionError("port " + port + " still in use: " + e.getMessage(), e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.callsign.testbed.up.ServerProcess;
 import org.callsign.testbed.up.Up;
 
 /**
@@ -29,18 +30,50 @@ final class UpProcess implements AutoCloseable {
 
     /** Starts {@code up} with {@code args}. */
     static UpProcess start(String... args) throws IOException {
+        return start(Path.of(System.getProperty("java.io.tmpdir")), args);
+    }
+
+    /** Starts {@code up} with {@code args} and {@code tmpDir} as its (and its services') temporary directory. */
+    static UpProcess start(Path tmpDir, String... args) throws IOException {
+        List<String> command = javaCommand(
+                tmpDir,
+                List.of(
+                        "-D" + Up.IDP_JAR_PROPERTY + "=" + property("testbed.idp-server.jar"),
+                        "-D" + Up.SIGNALING_JAR_PROPERTY + "=" + property("testbed.signaling-server.jar")),
+                Up.class.getName(),
+                List.of(args));
+        return new UpProcess(
+                new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /**
+     * The command line with which the launcher runs a main class of this module: this JVM's {@code java} with
+     * {@code tmpDir} as {@code java.io.tmpdir}, {@code properties} ({@code -D…}), the module's classes and runtime
+     * classpath ({@code target/classpath.txt}, system property {@code testbed.up.classpath-file}), then {@code args}.
+     */
+    static List<String> javaCommand(Path tmpDir, List<String> properties, String mainClass, List<String> args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-D" + Up.IDP_JAR_PROPERTY + "=" + property("testbed.idp-server.jar"));
-        command.add("-D" + Up.SIGNALING_JAR_PROPERTY + "=" + property("testbed.signaling-server.jar"));
+        command.addAll(ServerProcess.jvmFlags());
+        command.add("-Djava.io.tmpdir=" + tmpDir);
+        command.addAll(properties);
         command.add("-cp");
         command.add(property("testbed.up.classes") + ":"
                 + Files.readString(Path.of(property("testbed.up.classpath-file")))
                         .strip());
-        command.add(Up.class.getName());
-        command.addAll(List.of(args));
-        return new UpProcess(
-                new ProcessBuilder(command).redirectErrorStream(true).start());
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+
+    /** The value of the system property {@code name}, set by the module's pom. */
+    static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("system property " + name + " not set (see pom.xml)");
+        }
+        return value;
     }
 
     /** Reads output until {@link Up#READY_LINE}; fails with the output so far if {@code up} ends before it. */
@@ -100,13 +133,5 @@ final class UpProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            throw new IllegalStateException("system property " + name + " not set (see pom.xml)");
-        }
-        return value;
     }
 }

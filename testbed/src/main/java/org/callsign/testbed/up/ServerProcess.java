@@ -46,9 +46,12 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code jar} with the JVM running this test and {@link #jvmFlags()}, {@code properties} as {@code -D} options (sorted, for a
-     * readable command line) and {@code environment} added to this process's, in {@code workDir}, its output to
-     * {@code log}. Readiness is {@code GET https://<host>:<httpsPort>/q/health/ready}.
+     * Starts {@code jar} with the JVM running this process and {@link #jvmFlags()}, this process's temporary directory
+     * ({@code java.io.tmpdir}, so that whoever chose it for this process also sees what the child leaves there), Vert.x's
+     * file cache in {@code workDir/vertx-cache} (Vert.x removes what it cached when it stops, but would leave its empty
+     * base directory in the temporary directory), {@code properties} as {@code -D} options (sorted, for a readable command line) and {@code environment} added to
+     * this process's, in {@code workDir}, its output to {@code log}. Readiness is
+     * {@code GET https://<host>:<httpsPort>/q/health/ready}.
      */
     public static ServerProcess launch(
             String name,
@@ -67,6 +70,9 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags());
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+        command.add(
+                "-Dquarkus.vertx.cache-directory=" + workDir.toAbsolutePath().resolve("vertx-cache"));
         new TreeMap<>(properties).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());

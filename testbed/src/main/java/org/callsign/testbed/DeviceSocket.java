@@ -56,7 +56,7 @@ public final class DeviceSocket implements WebSocket.Listener, AutoCloseable {
 
     /**
      * The first message of {@code type} not yet taken, waiting at most {@code timeout}; messages of other types are
-     * kept for later calls. Fails with an {@link AssertionError} listing what came instead.
+     * kept for later calls. Fails with an {@link IllegalStateException} listing what came instead.
      */
     public JsonNode next(String type, Duration timeout) {
         for (Iterator<JsonNode> it = skipped.iterator(); it.hasNext(); ) {
@@ -71,8 +71,8 @@ public final class DeviceSocket implements WebSocket.Listener, AutoCloseable {
             while (true) {
                 JsonNode message = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (message == null) {
-                    throw new AssertionError("no " + type + " within " + timeout + "; received instead: " + skipped
-                            + (closed.isDone() ? "; closed " + closed.join() : ""));
+                    throw new IllegalStateException("no " + type + " within " + timeout + "; received instead: "
+                            + skipped + (closed.isDone() ? "; closed " + closed.join() : ""));
                 }
                 if (type.equals(message.path("type").asText())) {
                     return message;
@@ -81,7 +81,7 @@ public final class DeviceSocket implements WebSocket.Listener, AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted waiting for " + type, e);
+            throw new IllegalStateException("interrupted waiting for " + type, e);
         }
     }
 

@@ -120,10 +120,10 @@ public final class ApiClient {
             }
         }
 
-        /** This response if its status is {@code expected}; otherwise an {@link AssertionError} naming both. */
+        /** This response if its status is {@code expected}; otherwise an {@link IllegalStateException} naming both. */
         public Response expect(int expected) {
             if (status != expected) {
-                throw new AssertionError(request + ": expected " + expected + ", got " + status + " " + body);
+                throw new IllegalStateException(request + ": expected " + expected + ", got " + status + " " + body);
             }
             return this;
         }

@@ -25,6 +25,7 @@ import org.callsign.shim.sandbox.GenerateOptions;
 import org.callsign.shim.sandbox.IdpProxyAddress;
 import org.callsign.shim.sandbox.IdpSandbox;
 import org.callsign.shim.sandbox.SandboxConfig;
+import org.callsign.shim.sdp.SessionDescription;
 import org.callsign.testbed.up.IssuedCertificate;
 import org.callsign.testbed.up.ServerProcess;
 import org.callsign.wellknown.fetch.AddressPolicy;
@@ -62,6 +63,7 @@ public final class TwoDomains implements AutoCloseable {
     private final Set<Domain> bootstrapped = EnumSet.noneOf(Domain.class);
     private int usersCreated;
     private IdpSandbox sandbox;
+    private final Map<String, IdpSandbox> userSandboxes = new LinkedHashMap<>();
     private Duration startupTime;
 
     /** The loopback ports of one domain's two servers. */
@@ -112,9 +114,16 @@ public final class TwoDomains implements AutoCloseable {
      * in every signaling server's {@code net.connect-to}, and a local DNS server for the SRV fallback.
      */
     public static TwoDomains start(String name, TestbedOptions options) throws IOException, InterruptedException {
-        Path directory = Files.createTempDirectory("callsign-testbed-");
-        Path logDir = Path.of(System.getProperty("testbed.log-dir", "target/testbed-logs"), name);
+        return start(Path.of(System.getProperty("testbed.log-dir", "target/testbed-logs"), name), options);
+    }
+
+    /**
+     * Like {@link #start(String, TestbedOptions)}, with the servers' logs in {@code logDir} (made if missing). Keys,
+     * certificates and data go to a new temporary directory, removed by {@link #close}.
+     */
+    public static TwoDomains start(Path logDir, TestbedOptions options) throws IOException, InterruptedException {
         Files.createDirectories(logDir);
+        Path directory = Files.createTempDirectory("callsign-testbed-");
         Map<Domain, Ports> ports = new EnumMap<>(Domain.class);
         for (Domain domain : Domain.values()) {
             ports.put(domain, new Ports(ServerProcess.freePort(), ServerProcess.freePort()));
@@ -149,6 +158,7 @@ public final class TwoDomains implements AutoCloseable {
         if (localDns != null) {
             signalingExtra.put("callsign.signaling.net.dns-servers", localDns.server());
         }
+        signalingExtra.putAll(options.signalingProperties());
         servers.launch(directory, logDir, certificates, ports, connectTo(), adminSecrets, signalingExtra);
         servers.awaitReady(http);
         startupTime = Duration.ofNanos(System.nanoTime() - started);
@@ -192,6 +202,11 @@ public final class TwoDomains implements AutoCloseable {
         return startupTime;
     }
 
+    /** The temporary directory of keys, certificates and the servers' data; {@link #close} removes it. */
+    public Path directory() {
+        return directory;
+    }
+
     /** The CA's certificate as PEM (the servers' trust store). */
     public Path caPem() {
         return certificates.caPem();
@@ -228,13 +243,17 @@ public final class TwoDomains implements AutoCloseable {
     }
 
     /**
-     * A new sandbox on {@link #fetcher()} whose realm of {@code user}'s IdP sends their IdP bearer token, for
-     * generating their assertions. The caller closes it.
+     * The sandbox on {@link #fetcher()} whose realm of {@code user}'s IdP sends their IdP bearer token, for generating
+     * their assertions: made on first use and kept (a warm realm asserts in milliseconds, a new one compiles the
+     * proxy script first); {@link #close} closes it, callers do not.
      */
-    public IdpSandbox sandboxFor(User user) {
-        return new IdpSandbox(
-                fetcher,
-                SandboxConfig.defaults().withBearerTokens(Map.of(user.domain().idpOrigin(), user.idpToken())));
+    public synchronized IdpSandbox sandboxFor(User user) {
+        return userSandboxes.computeIfAbsent(
+                user.identity(),
+                identity -> new IdpSandbox(
+                        fetcher,
+                        SandboxConfig.defaults()
+                                .withBearerTokens(Map.of(user.domain().idpOrigin(), user.idpToken()))));
     }
 
     /**
@@ -246,10 +265,18 @@ public final class TwoDomains implements AutoCloseable {
     }
 
     /** Like {@link #createUser(Domain, String)}, with the device's SDP from the fixture {@code sdpFixture}. */
-    public synchronized User createUser(Domain domain, String username, String sdpFixture) {
+    public User createUser(Domain domain, String username, String sdpFixture) {
+        return createUser(domain, username, SdpFixtures.load(sdpFixture));
+    }
+
+    /**
+     * Like {@link #createUser(Domain, String)}, with the device's SDP {@code sdp}: that of a real peer, say, whose
+     * DTLS certificate then has the device's fingerprint.
+     */
+    public synchronized User createUser(Domain domain, String username, SessionDescription sdp) {
         boolean firstOfServer = bootstrapped.add(domain);
         User user = new UserFactory(idp(domain), signaling(domain), adminSecrets.get(domain))
-                .create(domain, username, SdpFixtures.load(sdpFixture), firstOfServer);
+                .create(domain, username, sdp, firstOfServer);
         usersCreated++;
         bindIdentity(user);
         return user;
@@ -264,8 +291,9 @@ public final class TwoDomains implements AutoCloseable {
         JsonNode challenge = server.post("/api/identity/challenge", user.signalingAuthorization(), null)
                 .expect(200)
                 .json();
-        try (IdpSandbox own = sandboxFor(user)) {
-            String assertion = own.generateAssertion(
+        try {
+            String assertion = sandboxFor(user)
+                    .generateAssertion(
                             IdpProxyAddress.of(user.domain().idpHost(), IdpProxyAddress.DEFAULT_PROTOCOL),
                             challenge.path("contents").asText(),
                             challenge.path("origin").asText(),
@@ -305,10 +333,8 @@ public final class TwoDomains implements AutoCloseable {
     /** Stops the servers (in parallel) and removes the temporary directory; the logs stay. */
     @Override
     public void close() throws IOException {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        fetcher.closeIdleConnections();
+        // Processes and files first: they must go even when a sandbox is still busy (a shutdown hook may close the
+        // testbed while another thread asserts an identity).
         servers.close();
         if (extraServer != null) {
             extraServer.close();
@@ -320,6 +346,23 @@ public final class TwoDomains implements AutoCloseable {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
+        } finally {
+            List<IdpSandbox> sandboxes = new ArrayList<>();
+            synchronized (this) {
+                sandboxes.addAll(userSandboxes.values());
+                userSandboxes.clear();
+            }
+            if (sandbox != null) {
+                sandboxes.add(sandbox);
+            }
+            for (IdpSandbox open : sandboxes) {
+                try {
+                    open.close();
+                } catch (IllegalStateException busy) {
+                    // In use by another thread while the process exits: nothing of it outlives the process.
+                }
+            }
+            fetcher.closeIdleConnections();
         }
     }
 
