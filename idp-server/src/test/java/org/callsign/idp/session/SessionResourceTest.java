@@ -147,6 +147,28 @@ class SessionResourceTest {
     }
 
     @Test
+    void theOriginTheRequestWasSentToIsTheIdpsOwnButAnotherPortIsNot() throws Exception {
+        String cookie = TestUsers.cookie(TestUsers.registerNew("csrf-host"));
+        String scheme = java.net.URI.create(io.restassured.RestAssured.baseURI).getScheme();
+        assertTrue(bearerExchange(cookie, "localhost:9443", scheme + "://localhost:9443")
+                .startsWith("HTTP/1.1 200"));
+        String refused = bearerExchange(cookie, "localhost:9443", scheme + "://localhost:9444");
+        assertTrue(refused.startsWith("HTTP/1.1 403") && refused.contains("csrf-check-failed"), refused);
+    }
+
+    /** POST /api/session/bearer with this Host and Origin (a client library would not send another Host). */
+    private static String bearerExchange(String cookie, String host, String origin) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            String request = "POST " + org.callsign.idp.frame.SessionBearerResource.PATH + " HTTP/1.1\r\n"
+                    + "Host: " + host + "\r\nOrigin: " + origin + "\r\n" + CsrfFilter.HEADER + ": 1\r\n"
+                    + "Cookie: " + SessionCookies.SECURE_NAME + "=" + cookie + "\r\n"
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void cookieAuthenticatedStateChangesNeedTheCsrfHeaderButBearerOnesDoNot() {
         String name = TestUsers.registerNew("csrf-state");
         String cookie = TestUsers.cookie(name);

@@ -17,7 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Cross-site request forgery defence for the cookie: a state-changing {@code /api/} request that would be
  * authenticated by the session cookie (it carries the cookie and no {@code Authorization} header), and the cookie
  * login itself ({@code POST /api/session}, against login CSRF), must send {@value #HEADER}{@code : 1}, and, if it has
- * an {@code Origin}, that origin must be the IdP's own.
+ * an {@code Origin}, that origin must be the IdP's own: the issuer's, or the one the request was sent to (scheme and
+ * {@code Host}, for an IdP reached at another port).
  *
  * <p>A cross-origin page cannot add a custom header without a CORS preflight, which the IdP never grants, and plain
  * HTML forms cannot add one at all; {@code SameSite=Lax} already keeps the cookie off cross-site {@code POST}s, so this
@@ -63,10 +64,24 @@ public class CsrfFilter {
             return refuse("missing " + HEADER + " header: required with the session cookie");
         }
         String origin = request.getHeaderString("Origin");
-        if (origin != null && !origin.equals(ownOrigin)) {
+        if (origin != null && !origin.equals(ownOrigin) && !origin.equals(targetOrigin(request))) {
             return refuse("cross-origin request refused: Origin " + origin);
         }
         return null;
+    }
+
+    /**
+     * The origin the request was sent to (scheme and {@code Host}): the IdP's pages may be reached at an authority
+     * other than the issuer's, such as {@code https://idp.example:8443} behind a port mapping, and their requests carry
+     * that origin. A browser sets {@code Origin} itself, so a page of another site cannot make the two agree.
+     */
+    private static String targetOrigin(ContainerRequestContext request) {
+        String host = request.getHeaderString(HttpHeaders.HOST);
+        if (host == null) {
+            return null;
+        }
+        return Origins.tryParse(request.getUriInfo().getRequestUri().getScheme() + "://" + host)
+                .orElse(null);
     }
 
     private static boolean declaresJson(ContainerRequestContext request) {
