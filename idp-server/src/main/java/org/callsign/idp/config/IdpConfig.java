@@ -50,6 +50,9 @@ public interface IdpConfig {
     /** The IdP's own HTML pages (login, consent). */
     Pages pages();
 
+    /** Upstream OpenID Connect providers that users may log in with (identity brokering). */
+    UpstreamConfig upstream();
+
     /** The issuer URL, explicit or derived from {@link #domain()}, without a trailing slash. */
     default String issuerUrl() {
         String url = issuer().map(URI::toString).orElse("https://" + domain());

@@ -59,6 +59,15 @@ public class PageResponses {
         return page(status, "Error", "<main>\n<h1>Error</h1>\n<p>" + Html.escape(message) + "</p>\n</main>\n");
     }
 
+    /** A page that says what went wrong, with the error's code in {@code data-error} for scripts and tests. */
+    public Response error(int status, String code, String message) {
+        return page(
+                status,
+                "Error",
+                "<main id=\"error\" data-error=\"" + Html.escape(code) + "\">\n<h1>Error</h1>\n<p>"
+                        + Html.escape(message) + "</p>\n</main>\n");
+    }
+
     /** The policy of every page. */
     public String contentSecurityPolicy() {
         String ancestors = frameAncestors.isEmpty() ? "'none'" : String.join(" ", frameAncestors);

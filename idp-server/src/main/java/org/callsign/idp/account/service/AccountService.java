@@ -14,11 +14,13 @@ import org.callsign.idp.config.IdpConfig;
 import org.callsign.idp.consent.service.ConsentService;
 import org.callsign.idp.session.service.LoggedInUser;
 import org.callsign.idp.session.service.SessionService;
+import org.callsign.idp.upstream.service.UpstreamLinks;
 import org.callsign.server.secret.PasswordHasher;
 
 /**
  * Registers accounts, checks passwords (rate-limited, constant time, unknown users included), changes passwords and
- * profiles, and deletes accounts. A password change or deletion revokes every session and token of the account.
+ * profiles, and deletes accounts. A password change or deletion revokes every session and token of the account; a
+ * deletion also removes its consents and upstream links.
  */
 @Singleton
 public class AccountService {
@@ -34,6 +36,7 @@ public class AccountService {
     private final LoginThrottle throttle;
     private final SessionService sessions;
     private final ConsentService consents;
+    private final UpstreamLinks upstreamLinks;
     private final IdpConfig config;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -43,6 +46,7 @@ public class AccountService {
             LoginThrottle throttle,
             SessionService sessions,
             ConsentService consents,
+            UpstreamLinks upstreamLinks,
             IdpConfig config,
             Clock clock) {
         this.accounts = accounts;
@@ -54,6 +58,7 @@ public class AccountService {
         this.throttle = throttle;
         this.sessions = sessions;
         this.consents = consents;
+        this.upstreamLinks = upstreamLinks;
         this.config = config;
         this.clock = clock;
     }
@@ -72,6 +77,22 @@ public class AccountService {
             throw new ApiException(ApiError.USERNAME_TAKEN, "username " + name + " is taken");
         }
         return account;
+    }
+
+    /**
+     * Creates the account {@code username} (already normalised) for a first login through an upstream provider whose
+     * mapping rule allows it. Its password is random and never shown, so the account logs in only through upstream
+     * providers. An account of that name created meanwhile is returned as it is.
+     */
+    public Account createForUpstream(String username) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String unusable = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Account account = new Account(newId(), username, hasher.hash(unusable), 0, clock.instant(), null, null, null);
+        if (accounts.create(account)) {
+            return account;
+        }
+        return accounts.find(username).orElseThrow(() -> new IllegalStateException("account vanished: " + username));
     }
 
     /**
@@ -130,6 +151,7 @@ public class AccountService {
         accounts.delete(account.username());
         sessions.revokeAll(account.id());
         consents.deleteAll(account.id());
+        upstreamLinks.removeAccount(account.id());
     }
 
     /**

@@ -8,17 +8,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.callsign.idp.config.IdpConfig;
-import org.callsign.idp.consent.service.Origins;
-import org.callsign.idp.page.NextPath;
+import org.callsign.idp.page.LoginTarget;
 import org.callsign.idp.page.PageResponses;
 import org.callsign.idp.session.service.CurrentUser;
 import org.callsign.idp.session.service.LoggedInUser;
+import org.callsign.idp.upstream.rest.UpstreamLoginResource;
+import org.callsign.idp.upstream.service.UpstreamProviders;
 import org.callsign.server.html.Html;
 
 /**
  * The login page, the {@code idpLoginUrl} of {@code idp-need-login} (W3C webrtc-identity §9.4, RFC 8827 §7.6). After
  * a successful login (or at once, if already logged in) its script posts {@code "WEBRTC-LOGINDONE"} to
- * {@code window.opener || window.parent}, or continues to {@code next} (the consent page).
+ * {@code window.opener || window.parent}, or continues to {@code next} (the consent page). It also links to a login
+ * through each configured upstream OpenID Connect provider, which comes back here logged in.
  *
  * <p>Target origin of the message: the page cannot know the relying page's origin for sure, and the message carries
  * nothing secret (the relying page then asks the proxy for an assertion again, which consent still guards). So the
@@ -34,32 +36,26 @@ public class LoginPageResource {
     private final PageResponses pages;
     private final CurrentUser currentUser;
     private final IdpConfig config;
+    private final UpstreamProviders providers;
 
-    LoginPageResource(PageResponses pages, CurrentUser currentUser, IdpConfig config) {
+    LoginPageResource(PageResponses pages, CurrentUser currentUser, IdpConfig config, UpstreamProviders providers) {
         this.pages = pages;
         this.currentUser = currentUser;
         this.config = config;
+        this.providers = providers;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("origin") String origin, @QueryParam("next") String next) {
-        String targetOrigin = "*";
-        if (origin != null) {
-            Optional<String> parsed = Origins.tryParse(origin);
-            if (parsed.isEmpty()) {
-                return pages.error(400, "origin is not a valid web origin");
-            }
-            targetOrigin = parsed.get();
+        LoginTarget target;
+        try {
+            target = LoginTarget.parse(origin, next);
+        } catch (IllegalArgumentException e) {
+            return pages.error(400, e.getMessage());
         }
-        String nextPath = "";
-        if (next != null) {
-            Optional<String> parsed = NextPath.parse(next);
-            if (parsed.isEmpty()) {
-                return pages.error(400, "next must be a path on this site");
-            }
-            nextPath = parsed.get();
-        }
+        String targetOrigin = target.origin() == null ? "*" : target.origin();
+        String nextPath = target.next() == null ? "" : target.next();
         Optional<LoggedInUser> user = currentUser.presentsBearer() ? Optional.empty() : currentUser.get();
         String domain = Html.escape(config.domain());
         String body = "<main id=\"login\" data-target-origin=\"" + Html.escape(targetOrigin) + "\" data-next=\""
@@ -68,9 +64,23 @@ public class LoginPageResource {
                 + (user.isPresent()
                         ? "<p id=\"status\" role=\"status\">Logged in as "
                                 + Html.escape(user.get().identity()) + ".</p>\n"
-                        : form(domain))
+                        : form(domain) + upstreamButtons(target))
                 + "</main>\n";
         return pages.page(200, "Log in to " + config.domain(), body);
+    }
+
+    /** One "Sign in with <provider>" link per upstream provider, keeping the page's parameters. */
+    private String upstreamButtons(LoginTarget target) {
+        if (providers.displayNames().isEmpty()) {
+            return "";
+        }
+        StringBuilder links = new StringBuilder("<ul id=\"upstream\">\n");
+        providers.displayNames().forEach((name, displayName) -> links.append("<li><a class=\"upstream\" href=\"")
+                .append(Html.escape(target.loginPagePath(UpstreamLoginResource.PATH + "/" + name)))
+                .append("\">Sign in with ")
+                .append(Html.escape(displayName))
+                .append("</a></li>\n"));
+        return links.append("</ul>\n").toString();
     }
 
     private static String form(String domain) {

@@ -77,7 +77,13 @@ public class SessionCookies {
         return Optional.ofNullable(cookie).map(Cookie::getValue).filter(value -> !value.isEmpty());
     }
 
-    private String attributes(long maxAgeSeconds) {
+    /** Whether cookies carry {@code Secure} (and the {@code __Host-} prefix). */
+    public boolean secure() {
+        return secure;
+    }
+
+    /** The attributes of every IdP cookie: {@code Path=/}, the {@code Max-Age}, {@code HttpOnly}, {@code Lax}, {@code Secure}. */
+    public String attributes(long maxAgeSeconds) {
         return "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
     }
 }
