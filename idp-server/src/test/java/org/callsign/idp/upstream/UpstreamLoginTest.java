@@ -64,6 +64,30 @@ class UpstreamLoginTest {
     }
 
     @Test
+    void startSendsPkceStateAndNonceAndSetsTheBindingCookie() {
+        var answer = given().redirects()
+                .follow(false)
+                .when()
+                .get("/login/upstream/corp?origin=" + RELYING)
+                .then()
+                .statusCode(303)
+                .header("Cache-Control", "no-store")
+                .extract();
+        URI request = URI.create(answer.header("Location"));
+        assertEquals("code", UpstreamFixture.parameter(request, "response_type"));
+        assertEquals("S256", UpstreamFixture.parameter(request, "code_challenge_method"));
+        assertEquals(43, UpstreamFixture.parameter(request, "code_challenge").length());
+        assertTrue(UpstreamFixture.parameter(request, "state").length() >= 32, request::toString);
+        assertTrue(UpstreamFixture.parameter(request, "nonce").length() >= 32, request::toString);
+        assertEquals(
+                UpstreamFixture.callback("corp"),
+                java.net.URLDecoder.decode(UpstreamFixture.parameter(request, "redirect_uri"), StandardCharsets.UTF_8));
+        String cookie = answer.header("Set-Cookie");
+        assertTrue(cookie.startsWith(org.callsign.idp.upstream.rest.UpstreamCookies.DEVELOPMENT_NAME + "="), cookie);
+        assertTrue(cookie.contains("; Path=/; Max-Age=600; HttpOnly; SameSite=Lax"), cookie);
+    }
+
+    @Test
     void firstLoginByVerifiedEmailCreatesTheAccountAndAnAssertionForItVerifies() throws Exception {
         String name = TestUsers.uniqueName("carol");
         UpstreamBrowser browser = new UpstreamBrowser();
