@@ -1,16 +1,19 @@
 // Callsign IdP proxy, protocol "default" (RFC 8827 §7, W3C webrtc-identity §5).
 // Runs in the IdP's realm (a browser's IdP sandbox or browser-shim's) with standard APIs only: fetch to its own
-// origin, crypto.subtle, TextEncoder/TextDecoder, atob, URL, RTCError. The IdP serves this file with ISSUER filled in.
+// origin, crypto.subtle, TextEncoder/TextDecoder, atob, URL, and RTCError where the realm has it (Firefox's IdP
+// sandbox does not). The IdP serves this file with ISSUER filled in.
 (function () {
     'use strict';
 
     const ISSUER = '__CALLSIGN_ISSUER__';
     const PROTOCOL = 'default';
     const ASSERTION_PATH = '/api/assertions';
+    const VALIDATION_PATH = '/api/assertions/validation';
     const JWKS_PATH = '/.well-known/jwks.json';
     const JWKS_TTL_MS = 300 * 1000;
     const CLOCK_SKEW_SECONDS = 60;
     const MAX_ASSERTION_CHARS = 8192;
+    const NO_ORIGIN = 'undefined';
     const ALGORITHMS = {
         ES256: {kty: 'EC', crv: 'P-256', importAs: {name: 'ECDSA', namedCurve: 'P-256'}, verifyAs: {name: 'ECDSA', hash: 'SHA-256'}},
         EdDSA: {kty: 'OKP', crv: 'Ed25519', importAs: {name: 'Ed25519'}, verifyAs: {name: 'Ed25519'}}
@@ -18,8 +21,23 @@
 
     let jwks = null; // {keys, fetchedAt}
 
-    const invalid = (message) => new RTCError({errorDetail: 'idp-token-invalid'}, message);
-    const expired = (message) => new RTCError({errorDetail: 'idp-token-expired'}, message);
+    // An RTCError (W3C webrtc-identity §9.6) where the realm defines one. Firefox's IdP sandbox does not: it reads
+    // a rejection's `name` ("IdpLoginError" with `loginUrl`, anything else an IdpError) and `message` from a plain
+    // object, since its wrappers hide the own properties of an Error made in the sandbox.
+    function idpError(init, message) {
+        if (typeof RTCError === 'function') {
+            return new RTCError(init, message);
+        }
+        const login = init.errorDetail === 'idp-need-login';
+        const error = {name: login ? 'IdpLoginError' : 'IdpError', message, errorDetail: init.errorDetail};
+        if (login) {
+            error.loginUrl = init.idpLoginUrl;
+        }
+        return error;
+    }
+
+    const invalid = (message) => idpError({errorDetail: 'idp-token-invalid'}, message);
+    const expired = (message) => idpError({errorDetail: 'idp-token-expired'}, message);
 
     function base64UrlBytes(text) {
         if (typeof text !== 'string' || !/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) {
@@ -58,12 +76,12 @@
     async function loadKeys() {
         const response = await fetch(location.origin + JWKS_PATH, {credentials: 'omit', headers: {Accept: 'application/json'}});
         if (!response.ok) {
-            throw new RTCError({errorDetail: 'idp-execution-failure', httpRequestStatusCode: response.status},
+            throw idpError({errorDetail: 'idp-execution-failure', httpRequestStatusCode: response.status},
                 'JWKS request failed');
         }
         const body = await response.json();
         if (!body || !Array.isArray(body.keys)) {
-            throw new RTCError({errorDetail: 'idp-execution-failure'}, 'JWKS has no keys');
+            throw idpError({errorDetail: 'idp-execution-failure'}, 'JWKS has no keys');
         }
         jwks = {keys: body.keys, fetchedAt: Date.now()};
         return jwks.keys;
@@ -97,25 +115,18 @@
         const error = body && typeof body.error === 'string' ? body.error : null;
         if (response.status === 401 || (response.status === 403 && error === 'consent-required')) {
             const page = body && typeof body.loginUrl === 'string' ? body.loginUrl : '/login';
-            throw new RTCError({errorDetail: 'idp-need-login', idpLoginUrl: new URL(page, location.origin).href},
+            throw idpError({errorDetail: 'idp-need-login', idpLoginUrl: new URL(page, location.origin).href},
                 error === 'consent-required' ? 'allow this origin at the IdP' : 'log in at the IdP');
         }
         if (!response.ok || !body || typeof body.assertion !== 'string') {
-            throw new RTCError({errorDetail: 'idp-execution-failure', httpRequestStatusCode: response.status,
+            throw idpError({errorDetail: 'idp-execution-failure', httpRequestStatusCode: response.status,
                 idpErrorInfo: error || undefined}, 'the IdP did not issue an assertion');
         }
         return {idp: {domain: location.host, protocol: PROTOCOL}, assertion: body.assertion};
     }
 
-    async function validateAssertion(assertion, origin) {
-        if (typeof assertion !== 'string' || assertion.length > MAX_ASSERTION_CHARS) {
-            throw invalid('assertion is not a string of a sensible size');
-        }
-        const audience = originOf(origin);
-        const parts = assertion.split('.');
-        if (parts.length !== 3) {
-            throw invalid('assertion is not a compact JWS');
-        }
+    // The claims of a JWS signed by a key of the JWKS, checked here with WebCrypto.
+    async function verifiedLocally(parts) {
         const header = jsonPart(parts[0], 'JWS header');
         const algorithm = Object.prototype.hasOwnProperty.call(ALGORITHMS, header.alg) ? ALGORITHMS[header.alg] : null;
         if (algorithm === null) {
@@ -146,11 +157,49 @@
         if (!(await crypto.subtle.verify(algorithm.verifyAs, key, signature, signed))) {
             throw invalid('signature does not verify');
         }
-        const claims = jsonPart(parts[1], 'JWS payload');
+        return jsonPart(parts[1], 'JWS payload');
+    }
+
+    // The claims of a JWS signed by this IdP, checked by the IdP: where the realm has no crypto.subtle (Firefox's IdP
+    // sandbox), RFC 8827 §7.6 lets the proxy ask its IdP. The claims are then checked as after a local check.
+    async function verifiedByIdp(assertion) {
+        const response = await fetch(location.origin + VALIDATION_PATH, {
+            method: 'POST',
+            credentials: 'omit',
+            headers: {'Content-Type': 'application/json', Accept: 'application/json'},
+            body: JSON.stringify({assertion})
+        });
+        if (response.status === 400) {
+            throw invalid('signature does not verify');
+        }
+        const claims = response.ok ? await response.json() : null;
+        if (claims === null || typeof claims !== 'object' || Array.isArray(claims)) {
+            throw idpError({errorDetail: 'idp-execution-failure', httpRequestStatusCode: response.status},
+                'the IdP did not check the assertion');
+        }
+        return claims;
+    }
+
+    async function validateAssertion(assertion, origin) {
+        if (typeof assertion !== 'string' || assertion.length > MAX_ASSERTION_CHARS) {
+            throw invalid('assertion is not a string of a sensible size');
+        }
+        // Firefox (ESR 153) calls validateAssertion without the relying origin (its setRemoteDescription passes none,
+        // which reaches this realm as the string "undefined"). The audience cannot be checked then; the browser's own
+        // check that the assertion covers every fingerprint is what binds it to the call. A real origin must be the
+        // audience.
+        const audience = origin === undefined || origin === NO_ORIGIN ? undefined : originOf(origin);
+        const parts = assertion.split('.');
+        if (parts.length !== 3) {
+            throw invalid('assertion is not a compact JWS');
+        }
+        const claims = typeof crypto === 'object' && crypto !== null && crypto.subtle
+            ? await verifiedLocally(parts)
+            : await verifiedByIdp(assertion);
         if (claims.iss !== ISSUER) {
             throw invalid('wrong issuer');
         }
-        if (claims.aud !== audience) {
+        if (audience !== undefined && claims.aud !== audience) {
             throw invalid('assertion is for another origin');
         }
         if (typeof claims.sub !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(claims.sub)) {

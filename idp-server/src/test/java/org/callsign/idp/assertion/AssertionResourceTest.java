@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 class AssertionResourceTest {
 
     private static final String PATH = "/api/assertions";
-    private static final String RELYING = "https://rp.example";
-    private static final String CONTENTS =
+    static final String RELYING = "https://rp.example";
+    static final String CONTENTS =
             "{\"fingerprint\":[{\"algorithm\":\"sha-256\",\"digest\":\"AB:" + "CD:".repeat(30) + "EF\"}]}";
     private static final String ISSUER = "https://localhost:8081";
 
@@ -40,7 +40,7 @@ class AssertionResourceTest {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
-    private static String consented(String prefix, Map<String, Object> consent) {
+    static String consented(String prefix, Map<String, Object> consent) {
         String token = TestUsers.token(TestUsers.registerNew(prefix));
         as(token).body(consent).when().post("/api/consents").then().statusCode(200);
         return token;
@@ -53,7 +53,7 @@ class AssertionResourceTest {
                 .post(PATH);
     }
 
-    private static String assertion(String token, String origin) {
+    static String assertion(String token, String origin) {
         return issue(token, CONTENTS, origin)
                 .then()
                 .statusCode(200)

@@ -151,6 +151,28 @@ class IdpProxyRoundTripTest {
         }
     }
 
+    @Test
+    void anAssertionValidatesForAnyAudienceWhenTheBrowserGivesNoOrigin() throws Exception {
+        // Firefox ESR 153 calls validateAssertion without the relying origin; its sandbox hands over "undefined".
+        String token = consentedToken(TestUsers.uniqueName("noorigin"), RELYING);
+        try (IdpSandbox sandbox = ProxySandbox.open(token)) {
+            var generated = sandbox.generateAssertion(ProxySandbox.idp(), offerContents(), RELYING, OPTIONS);
+            var validated = sandbox.validateAssertion(ProxySandbox.idp(), generated.assertion(), "undefined");
+            IdentityException forged = assertThrows(
+                    IdentityException.class,
+                    () -> sandbox.validateAssertion(ProxySandbox.idp(), altered(generated.assertion()), "undefined"));
+
+            assertTrue(validated.identity().endsWith("@localhost"));
+            assertEquals(IdentityError.IDP_TOKEN_INVALID, forged.error());
+        }
+    }
+
+    /** {@code jws} with one character of its signature changed. */
+    static String altered(String jws) {
+        char last = jws.charAt(jws.length() - 2);
+        return jws.substring(0, jws.length() - 2) + (last == 'A' ? 'B' : 'A') + jws.charAt(jws.length() - 1);
+    }
+
     static String offerContents() throws Exception {
         return org.callsign.shim.identity.FingerprintContents.of(offer().fingerprints())
                 .json();
