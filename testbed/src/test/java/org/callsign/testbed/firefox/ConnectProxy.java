@@ -141,15 +141,19 @@ final class ConnectProxy implements AutoCloseable {
 
     /** Closes the listening socket and every tunnel, and waits for their threads. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         try {
             server.close();
         } catch (IOException e) {
             // closing anyway
         }
         sockets.forEach(this::close);
-        for (Thread thread : threads) {
-            thread.join(5000);
+        try {
+            for (Thread thread : threads) {
+                thread.join(5000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

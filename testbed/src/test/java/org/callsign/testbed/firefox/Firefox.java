@@ -180,21 +180,28 @@ public final class Firefox implements AutoCloseable {
 
     /** Ends the session, the browser and every process it started, the proxy, then removes the profile. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         if (bidi != null) {
             bidi.close();
         }
         List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        try {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            for (ProcessHandle child : children) {
+                child.destroyForcibly();
+                child.onExit().completeOnTimeout(child, 10, TimeUnit.SECONDS).join();
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            children.forEach(ProcessHandle::destroyForcibly);
+            Thread.currentThread().interrupt();
+        } finally {
+            proxy.close();
+            FirefoxProfile.delete(profile);
         }
-        for (ProcessHandle child : children) {
-            child.destroyForcibly();
-            child.onExit().completeOnTimeout(child, 10, TimeUnit.SECONDS).join();
-        }
-        proxy.close();
-        FirefoxProfile.delete(profile);
     }
 }

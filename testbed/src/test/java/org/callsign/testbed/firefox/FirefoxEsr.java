@@ -2,12 +2,12 @@ package org.callsign.testbed.firefox;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Where Debian's {@code firefox-esr} and {@code certutil} ({@code libnss3-tools}) are: the only browser with the W3C
- * webrtc-identity API built in. Tests that need them skip with a message where they are missing, except under CI
- * ({@code CI=true}), which installs them ({@code .ci/run}) and fails instead.
+ * webrtc-identity API built in. Tests that need them are disabled with {@link #MISSING} where they are missing
+ * ({@code @EnabledIf} on {@link #installed}), except under CI ({@code CI=true}), which installs them ({@code .ci/run})
+ * and fails instead.
  */
 public final class FirefoxEsr {
     static final Path BINARY = Path.of(System.getProperty("testbed.firefox", "/usr/bin/firefox-esr"));
@@ -24,10 +24,5 @@ public final class FirefoxEsr {
             throw new IllegalStateException(MISSING);
         }
         return present;
-    }
-
-    /** Skips the calling test, with a message, where Firefox is not installed (outside CI). */
-    public static void assumeInstalled() {
-        Assumptions.assumeTrue(installed(), MISSING);
     }
 }
