@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -115,6 +116,53 @@ class FirefoxIdentityIT {
                 () -> assertEquals("alice@idp-a.test", verified.name()),
                 () -> assertEquals(sdp.fingerprints(), verified.fingerprints()),
                 () -> assertEquals(IdentityError.IDP_TOKEN_INVALID, elsewhere.error(), elsewhere.getMessage()));
+    }
+
+    @Test
+    void signalingServerRefusesFirefoxsNativeAssertionInARealInviteSinceItIsForThePage() throws Exception {
+        TwoDomains bed = testbed.get();
+        String offer = page.call("offer", Domain.A.idpHost()).path("sdp").asText();
+        SessionDescription sdp = SessionDescription.parse(offer);
+        String deviceId = bed.signaling(Domain.A)
+                .post(
+                        "/api/devices",
+                        alice.signalingAuthorization(),
+                        Map.of(
+                                "name",
+                                "alice's Firefox",
+                                "kind",
+                                "browser",
+                                "fingerprint",
+                                sdp.fingerprints().get(0).toAttributeValue(),
+                                "verified",
+                                true))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        User inFirefox = new User(
+                alice.domain(),
+                alice.username(),
+                alice.identity(),
+                alice.password(),
+                alice.idpToken(),
+                alice.clientId(),
+                alice.clientKey(),
+                alice.signalingToken(),
+                alice.owner(),
+                deviceId,
+                sdp);
+
+        try (DeviceSocket device = bed.connect(inFirefox)) {
+            device.next("welcome");
+            device.send(CallSteps.message("call").put("to", per.identity()).put("sdp", offer));
+            String call = device.next("call-placed").path("call").asText();
+            JsonNode record = CallSteps.awaitIncoming(bed, per, call, Duration.ofSeconds(15));
+            device.send(CallSteps.message("hangup").put("call", call));
+
+            assertEquals("failed", record.path("state").asText(), record.toString());
+            assertEquals("refused:idp-token-invalid", record.path("reason").asText(), record.toString());
+        }
     }
 
     @Test
