@@ -71,17 +71,19 @@ public class CsrfFilter {
     }
 
     /**
-     * The origin the request was sent to (scheme and {@code Host}): the IdP's pages may be reached at an authority
+     * The origin the request was sent to (scheme and authority): the IdP's pages may be reached at an authority
      * other than the issuer's, such as {@code https://idp.example:8443} behind a port mapping, and their requests carry
      * that origin. A browser sets {@code Origin} itself, so a page of another site cannot make the two agree.
      */
     private static String targetOrigin(ContainerRequestContext request) {
-        String host = request.getHeaderString(HttpHeaders.HOST);
-        if (host == null) {
+        // The request URI's authority is the Host header in HTTP/1.1 and :authority in HTTP/2 (which has no Host).
+        java.net.URI target = request.getUriInfo().getRequestUri();
+        String authority =
+                target.getRawAuthority() != null ? target.getRawAuthority() : request.getHeaderString(HttpHeaders.HOST);
+        if (authority == null) {
             return null;
         }
-        return Origins.tryParse(request.getUriInfo().getRequestUri().getScheme() + "://" + host)
-                .orElse(null);
+        return Origins.tryParse(target.getScheme() + "://" + authority).orElse(null);
     }
 
     private static boolean declaresJson(ContainerRequestContext request) {
