@@ -38,8 +38,13 @@ final class Servers implements AutoCloseable {
         Path idpJar = jar("testbed.idp-server.jar", "../idp-server/target/quarkus-app/quarkus-run.jar");
         Path signalingJar =
                 jar("testbed.signaling-server.jar", "../signaling-server/target/quarkus-app/quarkus-run.jar");
+        // Each name on 443 and on its own port: browsers name a server by host and port (an IdP proxy frame at
+        // https://idp-a.test:<port> puts that authority in a=identity).
         String connectToValue = connectTo.entrySet().stream()
-                .map(e -> e.getKey() + ":443=127.0.0.1:" + e.getValue())
+                .flatMap(e -> java.util.stream.Stream.of(
+                        e.getKey() + ":443=127.0.0.1:" + e.getValue(),
+                        e.getKey() + ":" + e.getValue() + "=127.0.0.1:" + e.getValue()))
+                .distinct()
                 .collect(Collectors.joining(","));
         for (Domain domain : Domain.values()) {
             TwoDomains.Ports port = ports.get(domain);

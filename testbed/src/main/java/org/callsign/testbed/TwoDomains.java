@@ -94,9 +94,11 @@ public final class TwoDomains implements AutoCloseable {
                 .trustStore(certificates.ca().trustStore())
                 .addressPolicy(AddressPolicy.PUBLIC_AND_LOOPBACK)
                 .cache(new FetchCache());
-        connectTo()
-                .forEach((host, port) ->
-                        policy.connectTo(host, 443, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+        connectTo().forEach((host, port) -> {
+            InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+            policy.connectTo(host, 443, loopback);
+            policy.connectTo(host, port, loopback);
+        });
         this.fetcher = new DefaultFetcher(policy.build());
     }
 

@@ -1,0 +1,283 @@
+package org.callsign.testbed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The web client in real Chromium (docs/web-client.md): alice on sig-a.test and per on sig-b.test, each in a browser
+ * of their own, sign in, log in to their IdP through its popup (the IdP proxy frame's sign-in), call each other, see
+ * each other's identity verified by their own browser, and chat over a data channel; a signaling server that swaps a
+ * fingerprint makes the call fail visibly; per's status, rules and call history work through the page. Screenshots of
+ * the key screens go to {@code target/screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebClientIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /** Swaps every fingerprint of the answer a page receives: what a signaling server in the middle would do. */
+    private static final String SWAP_ANSWER_FINGERPRINT =
+            """
+            (() => {
+              const Native = window.WebSocket;
+              const Tampering = function (url, protocols) {
+                const socket = new Native(url, protocols);
+                const add = socket.addEventListener.bind(socket);
+                socket.addEventListener = (type, listener, options) => type !== 'message'
+                  ? add(type, listener, options)
+                  : add(type, (event) => {
+                      let data = event.data;
+                      try {
+                        const message = JSON.parse(data);
+                        if (message.type === 'call-update' && message.state === 'accepted') {
+                          message.sdp = message.sdp.replace(/(a=fingerprint:\\S+ )[0-9A-Fa-f:]+/g,
+                            '$1' + '5A:'.repeat(31) + '5A');
+                          data = JSON.stringify(message);
+                        }
+                      } catch (e) {}
+                      listener(new MessageEvent('message', {data}));
+                    }, options);
+                return socket;
+              };
+              Tampering.prototype = Native.prototype;
+              window.WebSocket = Tampering;
+            })();
+            """;
+
+    @RegisterExtension
+    static final TwoDomainsExtension testbed = new TwoDomainsExtension(
+            TestbedOptions.NONE.withSignalingProperty("callsign.signaling.calls.ring-timeout", "30s"));
+
+    private static User alice;
+    private static User per;
+    private static Chromium aliceBrowser;
+    private static Chromium perBrowser;
+
+    @BeforeAll
+    static void browsers() throws Exception {
+        Chromium.assumeInstalled();
+        TwoDomains bed = testbed.get();
+        alice = bed.createUser(Domain.A, "alice");
+        per = bed.createUser(Domain.B, "per");
+        allowPage(bed, alice);
+        allowPage(bed, per);
+        Path dir = Files.createDirectories(bed.logDir().resolve("chromium"));
+        Set<String> hosts = new HashSet<>(bed.connectTo().keySet());
+        aliceBrowser = Chromium.start(dir.resolve("alice"), bed.caPem(), hosts);
+        perBrowser = Chromium.start(dir.resolve("per"), bed.caPem(), hosts);
+    }
+
+    @AfterAll
+    static void closeBrowsers() throws Exception {
+        for (Chromium browser : new Chromium[] {aliceBrowser, perBrowser}) {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aliceCallsPerAndEachBrowserShowsTheOthersVerifiedIdentity() throws Exception {
+        ChromeDriver a = aliceBrowser.driver();
+        ChromeDriver p = perBrowser.driver();
+        open(a, alice);
+        aliceBrowser.screenshot(SCREENSHOTS.resolve("signin.png"));
+        signIn(a, alice);
+        open(p, per);
+        signIn(p, per);
+
+        a.findElement(By.id("callee")).sendKeys(per.identity());
+        a.findElement(By.id("call-button")).click();
+        logInAtIdp(a, alice);
+
+        Chromium.await(() -> p.findElement(By.id("incoming")).isDisplayed(), WAIT, "per's browser rings");
+        Chromium.await(
+                () -> text(p, "incoming-identity").startsWith("alice@idp-a.test — identity verified by this browser"),
+                WAIT,
+                "per's browser verified alice: " + text(p, "incoming-identity"));
+        perBrowser.screenshot(SCREENSHOTS.resolve("incoming-call.png"));
+        p.findElement(By.id("accept")).click();
+        logInAtIdp(p, per);
+
+        Chromium.await(
+                () -> text(a, "peer-identity").startsWith("per@idp-b.test — identity verified by this browser"),
+                WAIT,
+                "alice's browser verified per: " + text(a, "peer-identity") + " " + text(a, "call-error"));
+        Chromium.await(() -> text(a, "call-state").contains("chat open"), WAIT, "alice's chat opens");
+        Chromium.await(() -> text(p, "call-state").contains("chat open"), WAIT, "per's chat opens");
+        assertTrue(
+                text(p, "peer-identity").startsWith("alice@idp-a.test — identity verified"), text(p, "peer-identity"));
+
+        say(a, "hello per, this is alice");
+        Chromium.await(() -> text(p, "chat-log").contains("hello per, this is alice"), WAIT, "per got the message");
+        say(p, "hello alice");
+        Chromium.await(() -> text(a, "chat-log").contains("hello alice"), WAIT, "alice got the reply");
+        aliceBrowser.screenshot(SCREENSHOTS.resolve("in-call.png"));
+
+        a.findElement(By.id("hangup")).click();
+        Chromium.await(() -> !p.findElement(By.id("in-call")).isDisplayed(), WAIT, "per's call ended");
+        JsonNode record = testbed.get()
+                .signaling(Domain.B)
+                .get("/api/calls", per.signalingAuthorization())
+                .expect(200)
+                .json()
+                .path("calls")
+                .path(0);
+        assertEquals("alice@idp-a.test", record.path("peer").asText(), record.toString());
+        assertTrue(record.path("verified").asBoolean(), "sig-b verified alice's browser offer too");
+    }
+
+    @Test
+    @Order(2)
+    void aSwappedFingerprintInTheAnswerEndsTheCallVisibly() throws Exception {
+        ChromeDriver a = aliceBrowser.driver();
+        ChromeDriver p = perBrowser.driver();
+        a.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SWAP_ANSWER_FINGERPRINT));
+        a.navigate().refresh();
+        Chromium.await(() -> text(a, "connection").equals("connected"), WAIT, "alice's page reconnects");
+
+        a.findElement(By.id("callee")).clear();
+        a.findElement(By.id("callee")).sendKeys(per.identity());
+        a.findElement(By.id("call-button")).click();
+        Chromium.await(() -> p.findElement(By.id("incoming")).isDisplayed(), WAIT, "per's browser rings");
+        p.findElement(By.id("accept")).click();
+        Chromium.await(
+                () -> text(a, "call-error").contains("fingerprint-not-covered"),
+                WAIT,
+                "alice's browser refuses the swapped answer: " + text(a, "call-error"));
+        assertTrue(text(a, "call-error").contains("someone may be in the middle"), text(a, "call-error"));
+        aliceBrowser.screenshot(SCREENSHOTS.resolve("tampered-fingerprint.png"));
+        Chromium.await(() -> !p.findElement(By.id("in-call")).isDisplayed(), WAIT, "per's side ends too");
+        a.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", "1"));
+    }
+
+    @Test
+    @Order(3)
+    void perSetsHisStatusAndARuleAndSeesWhyCallsRang() throws Exception {
+        ChromeDriver p = perBrowser.driver();
+        p.findElement(By.id("status-select")).sendKeys("busy");
+        p.findElement(By.id("status-set")).click();
+        Chromium.await(() -> text(p, "status-now").startsWith("Now busy"), WAIT, "status shown");
+        p.findElement(By.id("rule-pattern")).sendKeys("*@spam.test");
+        p.findElement(By.id("rule-add")).click();
+        Chromium.await(() -> text(p, "rules").contains("block *@spam.test"), WAIT, "rule shown");
+
+        TwoDomains bed = testbed.get();
+        assertEquals(
+                "busy",
+                bed.signaling(Domain.B)
+                        .get("/api/filter/status", per.signalingAuthorization())
+                        .expect(200)
+                        .json()
+                        .path("status")
+                        .asText());
+        assertEquals(
+                "*@spam.test",
+                bed.signaling(Domain.B)
+                        .get("/api/filter/rules", per.signalingAuthorization())
+                        .expect(200)
+                        .json()
+                        .path("rules")
+                        .path(0)
+                        .path("pattern")
+                        .asText());
+        p.findElement(By.id("refresh-history")).click();
+        Chromium.await(
+                () -> text(p, "history").contains("alice@idp-a.test ✓")
+                        && text(p, "history").contains("ring"),
+                WAIT,
+                "history names the verified caller and the filter's decision: " + text(p, "history"));
+        perBrowser.screenshot(SCREENSHOTS.resolve("settings-and-history.png"));
+    }
+
+    /** Consent at the user's IdP for the page's own origin (with its port), which asks the IdP frame for assertions. */
+    private static void allowPage(TwoDomains bed, User user) {
+        bed.idp(user.domain())
+                .post("/api/consents", user.idpAuthorization(), Map.of("origin", pageOrigin(bed, user)))
+                .expect(200);
+    }
+
+    private static String pageOrigin(TwoDomains bed, User user) {
+        return "https://" + user.domain().signalingHost() + ":"
+                + bed.ports(user.domain()).signaling();
+    }
+
+    private static void open(ChromeDriver driver, User user) {
+        driver.get(pageOrigin(testbed.get(), user) + "/app/");
+        Chromium.await(() -> driver.findElement(By.id("signin-form")).isDisplayed(), WAIT, "the sign-in form");
+    }
+
+    private static void signIn(ChromeDriver driver, User user) {
+        driver.findElement(By.id("client-id")).sendKeys(user.clientId());
+        driver.findElement(By.id("client-key")).sendKeys(user.clientKey());
+        driver.findElement(By.id("idp-domain"))
+                .sendKeys(user.domain().idpHost() + ":"
+                        + testbed.get().ports(user.domain()).idp());
+        driver.findElement(By.id("signin-submit")).click();
+        Chromium.await(
+                () -> text(driver, "connection").equals("connected"),
+                WAIT,
+                "connected: " + text(driver, "signin-error"));
+        assertEquals(user.identity(), text(driver, "my-identity"));
+    }
+
+    /** The IdP needs a sign-in: the page offers it, the popup logs in, hands over and closes; the page goes on. */
+    private static void logInAtIdp(ChromeDriver driver, User user) {
+        String page = driver.getWindowHandle();
+        Chromium.await(() -> driver.findElement(By.id("idp-signin")).isDisplayed(), WAIT, "the IdP sign-in button");
+        Set<String> before = driver.getWindowHandles();
+        driver.findElement(By.id("idp-signin")).click();
+        Chromium.await(() -> driver.getWindowHandles().size() > before.size(), WAIT, "the IdP popup");
+        String popup = driver.getWindowHandles().stream()
+                .filter(handle -> !before.contains(handle))
+                .findFirst()
+                .orElseThrow();
+        driver.switchTo().window(popup);
+        Chromium.await(() -> !driver.findElements(By.id("username")).isEmpty(), WAIT, "the IdP login form");
+        driver.findElement(By.id("username")).sendKeys(user.username());
+        driver.findElement(By.id("password")).sendKeys(user.password());
+        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        try {
+            Chromium.await(() -> !driver.getWindowHandles().contains(popup), WAIT, "the popup closes itself");
+        } catch (AssertionError e) {
+            throw new AssertionError(
+                    e.getMessage() + "; the popup at " + driver.getCurrentUrl() + " says: "
+                            + driver.findElement(By.tagName("body")).getText() + "; console: "
+                            + Chromium.console(driver),
+                    e);
+        }
+        driver.switchTo().window(page);
+        Chromium.await(() -> !driver.findElement(By.id("idp-signin")).isDisplayed(), WAIT, "the page goes on");
+    }
+
+    private static void say(ChromeDriver driver, String message) {
+        WebElement input = driver.findElement(By.id("chat-text"));
+        input.sendKeys(message);
+        driver.findElement(By.id("chat-send")).click();
+    }
+
+    private static String text(ChromeDriver driver, String id) {
+        List<WebElement> found = driver.findElements(By.id(id));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+}
