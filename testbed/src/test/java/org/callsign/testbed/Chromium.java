@@ -77,6 +77,7 @@ final class Chromium implements AutoCloseable {
                 "--user-data-dir=" + dir.resolve("profile"),
                 "--use-fake-ui-for-media-stream",
                 "--use-fake-device-for-media-stream",
+                "--autoplay-policy=no-user-gesture-required",
                 "--disable-features=WebRtcHideLocalIpsWithMdns",
                 "--allow-loopback-in-peer-connection",
                 "--host-resolver-rules="

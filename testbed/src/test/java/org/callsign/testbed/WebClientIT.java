@@ -107,6 +107,7 @@ class WebClientIT {
         signIn(p, per);
 
         a.findElement(By.id("callee")).sendKeys(per.identity());
+        a.findElement(By.id("with-media")).click();
         a.findElement(By.id("call-button")).click();
         logInAtIdp(a, alice);
 
@@ -116,6 +117,7 @@ class WebClientIT {
                 WAIT,
                 "per's browser verified alice: " + text(p, "incoming-identity"));
         perBrowser.screenshot(SCREENSHOTS.resolve("incoming-call.png"));
+        p.findElement(By.id("with-media")).click();
         p.findElement(By.id("accept")).click();
         logInAtIdp(p, per);
 
@@ -128,6 +130,8 @@ class WebClientIT {
         assertTrue(
                 text(p, "peer-identity").startsWith("alice@idp-a.test — identity verified"), text(p, "peer-identity"));
 
+        Chromium.await(() -> videoWidth(a) > 0, WAIT, "alice sees per's (fake) camera");
+        Chromium.await(() -> videoWidth(p) > 0, WAIT, "per sees alice's (fake) camera");
         say(a, "hello per, this is alice");
         Chromium.await(() -> text(p, "chat-log").contains("hello per, this is alice"), WAIT, "per got the message");
         say(p, "hello alice");
@@ -274,6 +278,12 @@ class WebClientIT {
         WebElement input = driver.findElement(By.id("chat-text"));
         input.sendKeys(message);
         driver.findElement(By.id("chat-send")).click();
+    }
+
+    /** The width of the other side's video as it plays, 0 before any frame. */
+    private static long videoWidth(ChromeDriver driver) {
+        Object width = driver.executeScript("return document.getElementById('remote-video').videoWidth;");
+        return width instanceof Number number ? number.longValue() : 0;
     }
 
     private static String text(ChromeDriver driver, String id) {

@@ -180,6 +180,7 @@ function newCall() {
     call.addEventListener('media', (event) => {
         $('remote-video').srcObject = event.detail.stream;
         $('remote-video').dataset.live = '';
+        $('remote-video').play().catch(() => {});
     });
     return call;
 }
@@ -267,6 +268,7 @@ async function accept() {
     state.incoming = null;
     state.call = call;
     call.id = ring.call;
+    call.media = $('with-media').checked;
     try {
         showCall('NOT verified: ' + (ring.from || 'unknown caller'), 'answering…', false);
         if (call.identity.verified) {

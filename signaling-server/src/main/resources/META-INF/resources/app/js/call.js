@@ -71,9 +71,10 @@ export class Call extends EventTarget {
 
     /** Prepares our answer to the offer, complete with candidates, for the caller's server; then {@link sign}. */
     async answer(offerSdp, callerServer) {
-        await this.addMedia();
         this.identity.setIdentityProvider(this.idpDomain, {origin: callerServer});
         await this.pc.setRemoteDescription({type: 'offer', sdp: offerSdp});
+        // After the offer, so that our tracks go on its transceivers rather than on new ones it never offered.
+        await this.addMedia();
         await this.pc.setLocalDescription(await this.pc.createAnswer());
         await this.gathered();
     }
