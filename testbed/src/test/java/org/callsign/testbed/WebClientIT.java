@@ -214,6 +214,39 @@ class WebClientIT {
         perBrowser.screenshot(SCREENSHOTS.resolve("settings-and-history.png"));
     }
 
+    @Test
+    @Order(4)
+    void aPushWakesTheServiceWorkerWhichShowsTheCall() {
+        ChromeDriver p = perBrowser.driver();
+        String origin = pageOrigin(testbed.get(), per);
+        p.executeCdpCommand(
+                "Browser.grantPermissions", Map.of("origin", origin, "permissions", List.of("notifications")));
+        p.executeCdpCommand("ServiceWorker.enable", Map.of());
+        long expires = System.currentTimeMillis() / 1000 + 60;
+        // What the push service delivers for an incoming call (docs/protocol.md): the service worker's push event.
+        p.executeCdpCommand(
+                "ServiceWorker.deliverPushMessage",
+                Map.of(
+                        "origin",
+                        origin + "/",
+                        "registrationId",
+                        "0",
+                        "data",
+                        "{\"type\":\"incoming-call\",\"call\":\"c4ll\",\"expires\":" + expires + "}"));
+        Chromium.await(
+                () -> notifications(p).contains("Incoming call|Someone is calling you.|c4ll"),
+                WAIT,
+                "the service worker shows the call: " + notifications(p));
+    }
+
+    /** The notifications the page's service worker shows, as {@code title|body|call}. */
+    @SuppressWarnings("unchecked")
+    private static List<String> notifications(ChromeDriver driver) {
+        return (List<String>) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "navigator.serviceWorker.ready.then((r) => r.getNotifications())"
+                + ".then((all) => done(all.map((n) => n.title + '|' + n.body + '|' + n.data.call)));");
+    }
+
     /** Consent at the user's IdP for the page's own origin (with its port), which asks the IdP frame for assertions. */
     private static void allowPage(TwoDomains bed, User user) {
         bed.idp(user.domain())
