@@ -156,7 +156,9 @@ class WebClientIT {
     void aSwappedFingerprintInTheAnswerEndsTheCallVisibly() throws Exception {
         ChromeDriver a = aliceBrowser.driver();
         ChromeDriver p = perBrowser.driver();
-        a.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SWAP_ANSWER_FINGERPRINT));
+        Object swapScript = a.executeCdpCommand(
+                        "Page.addScriptToEvaluateOnNewDocument", Map.of("source", SWAP_ANSWER_FINGERPRINT))
+                .get("identifier");
         a.navigate().refresh();
         Chromium.await(() -> text(a, "connection").equals("connected"), WAIT, "alice's page reconnects");
 
@@ -172,7 +174,7 @@ class WebClientIT {
         assertTrue(text(a, "call-error").contains("someone may be in the middle"), text(a, "call-error"));
         aliceBrowser.screenshot(SCREENSHOTS.resolve("tampered-fingerprint.png"));
         Chromium.await(() -> !p.findElement(By.id("in-call")).isDisplayed(), WAIT, "per's side ends too");
-        a.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", "1"));
+        a.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", swapScript));
     }
 
     @Test

@@ -6,7 +6,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import org.callsign.idp.account.service.AccountService;
 import org.callsign.idp.api.ApiError;
 import org.callsign.idp.api.ApiException;
@@ -48,11 +47,7 @@ public class SessionBearerResource {
                     ApiError.INVALID_REQUEST, "only a session cookie can be exchanged for a bearer token");
         }
         IssuedSession issued = sessions.issue(accounts.account(user), SessionKind.BEARER);
-        long expiresIn = Duration.between(
-                        issued.session().created(), issued.session().expires())
-                .toSeconds();
-        return Response.ok(new TokenView(
-                        issued.secret(), "Bearer", expiresIn, issued.user().identity()))
+        return Response.ok(TokenView.of(issued))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import org.callsign.idp.account.service.AccountService;
 import org.callsign.idp.account.store.Account;
 import org.callsign.idp.api.ClientAddress;
@@ -42,11 +41,7 @@ public class TokenResource {
         LoginRequest body = RequestBodies.required(request);
         Account account = accounts.authenticate(body.username(), body.password(), ClientAddress.of(http));
         IssuedSession issued = sessions.issue(account, SessionKind.BEARER);
-        long expiresIn = Duration.between(
-                        issued.session().created(), issued.session().expires())
-                .toSeconds();
-        return Response.ok(new TokenView(
-                        issued.secret(), "Bearer", expiresIn, issued.user().identity()))
+        return Response.ok(TokenView.of(issued))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }
