@@ -3,6 +3,7 @@ package org.callsign.testbed.up;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +33,16 @@ public final class ServerProcess implements AutoCloseable {
     /** The system property holding extra flags for the child JVMs. */
     public static final String JVM_FLAGS_PROPERTY = "testbed.jvm-flags";
 
+    /**
+     * The lowest port of Linux's default ephemeral range ({@code net.ipv4.ip_local_port_range}, 32768–60999): ports
+     * for children are drawn below it.
+     */
+    static final int EPHEMERAL_FLOOR = 32768;
+
+    /** The lowest port drawn for a child: above the registered ports that local services commonly use. */
+    static final int PORT_FLOOR = 20000;
+
+    private static final int PORT_ATTEMPTS = 100;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
@@ -92,12 +104,33 @@ public final class ServerProcess implements AutoCloseable {
         return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
     }
 
-    /** A loopback port that is free at the moment. */
+    /**
+     * A loopback port that is free at the moment, for a child to bind later. It is drawn at random below
+     * {@link #EPHEMERAL_FLOOR}: a port the kernel handed out for {@code bind(0)} is in its ephemeral range, where the
+     * next outgoing connection (a readiness probe, a browser) may take it as its local port before the child binds
+     * it, and the child then fails with "port in use". Below that range only another program choosing a fixed port
+     * can collide. Falls back to a kernel-chosen port if none of {@value #PORT_ATTEMPTS} random ones is free.
+     */
     public static int freePort() {
+        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(PORT_FLOOR, EPHEMERAL_FLOOR);
+            if (bindable(port)) {
+                return port;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
