@@ -1,16 +1,22 @@
 package org.callsign.testbed;
 
 import static org.callsign.testbed.CallSteps.asserted;
+import static org.callsign.testbed.CallSteps.awaitIncoming;
 import static org.callsign.testbed.CallSteps.message;
 import static org.callsign.testbed.CallSteps.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The call across domains (docs/federation.md): alice@idp-a.test, on sig-a.test, calls per@idp-b.test, on sig-b.test.
@@ -119,6 +125,44 @@ class CrossDomainCallIT {
         assertTrue(incoming.path("verified").asBoolean());
         assertEquals(Domain.A.signalingOrigin(), incoming.path("peerServer").asText());
         assertEquals("ended", incoming.path("state").asText());
+    }
+
+    /**
+     * The audience rule (docs/security.md): sig-b takes an assertion made for itself or for the server that sent the
+     * call, whose signature it checked: Firefox, whose native identity asserts for its page's origin, makes the second
+     * kind. An assertion for any other origin is refused.
+     */
+    @ParameterizedTest(name = "asserted for {0}: {1}")
+    @CsvSource({
+        "https://sig-a.test, verified",
+        "https://sig-c.test, refused:idp-token-invalid",
+    })
+    void perServerTakesAnAssertionForItselfOrForTheSendingServerOnly(String audience, String outcome) throws Exception {
+        TwoDomains bed = testbed.get();
+        bed.idp(Domain.A)
+                .post("/api/consents", alice.idpAuthorization(), Map.of("origin", audience))
+                .expect(200);
+        try (DeviceSocket aliceDevice = bed.connect(alice);
+                DeviceSocket perDevice = bed.connect(per)) {
+            aliceDevice.next("welcome");
+            perDevice.next("welcome");
+
+            aliceDevice.send(message("call").put("to", per.identity()).put("sdp", asserted(bed, alice, audience)));
+            String call = aliceDevice.next("call-placed").path("call").asText();
+            JsonNode record = awaitIncoming(bed, per, call, Duration.ofSeconds(30));
+
+            if (outcome.equals("verified")) {
+                assertTrue(record.path("verified").asBoolean(), record.toString());
+                assertEquals(alice.identity(), record.path("peer").asText(), record.toString());
+                assertEquals(
+                        alice.identity(),
+                        perDevice.next("incoming-call").path("from").asText());
+                aliceDevice.send(message("hangup").put("call", call));
+            } else {
+                assertFalse(record.path("verified").asBoolean(), record.toString());
+                assertEquals(outcome, record.path("reason").asText(), record.toString());
+            }
+        }
     }
 
     @Test

@@ -27,6 +27,23 @@ public final class IdentityVerifier {
 
     /** The verified identity, or empty when the description carries no {@code a=identity}. */
     public Optional<VerifiedIdentity> verify(SessionDescription sdp, String origin) throws IdentityException {
+        return verify(sdp, List.of(origin));
+    }
+
+    /**
+     * Like {@link #verify(SessionDescription, String)}, for a relying party that accepts assertions made for any of
+     * {@code origins}, in order of preference: the IdP validates for the first, and for the next only when it found
+     * the assertion invalid ({@code idp-token-invalid}) for the one before; the last origin's failure is thrown. Other
+     * failures (login, load, timeout) end at once. A Callsign server accepts its own origin and that of the server it
+     * has authenticated as sending the call, since a browser with native identity (Firefox) asserts for its page's
+     * origin (W3C webrtc-identity §9.3), which is the sender's (docs/federation.md).
+     *
+     * @throws IllegalArgumentException if {@code origins} is empty
+     */
+    public Optional<VerifiedIdentity> verify(SessionDescription sdp, List<String> origins) throws IdentityException {
+        if (origins.isEmpty()) {
+            throw new IllegalArgumentException("no relying origin");
+        }
         Optional<String> attribute = sdp.identity();
         if (attribute.isEmpty()) {
             return Optional.empty();
@@ -38,7 +55,7 @@ public final class IdentityVerifier {
         IdentityAttribute identity = IdentityAttribute.decode(attribute.get());
         IdpProxyAddress idp =
                 IdpProxyAddress.of(identity.idp().domain(), identity.idp().protocol());
-        ValidationResult validated = sandbox.validateAssertion(idp, identity.assertion(), origin);
+        ValidationResult validated = validate(idp, identity.assertion(), origins);
         List<DtlsFingerprint> uncovered =
                 FingerprintContents.parse(validated.contents()).uncovered(fingerprints);
         if (!uncovered.isEmpty()) {
@@ -50,5 +67,18 @@ public final class IdentityVerifier {
         }
         String name = domainRule.check(validated.identity(), identity.idp().domain());
         return Optional.of(new VerifiedIdentity(name, identity.idp(), fingerprints));
+    }
+
+    private ValidationResult validate(IdpProxyAddress idp, String assertion, List<String> origins)
+            throws IdentityException {
+        for (int i = 0; ; i++) {
+            try {
+                return sandbox.validateAssertion(idp, assertion, origins.get(i));
+            } catch (IdentityException e) {
+                if (e.error() != IdentityError.IDP_TOKEN_INVALID || i == origins.size() - 1) {
+                    throw e;
+                }
+            }
+        }
     }
 }

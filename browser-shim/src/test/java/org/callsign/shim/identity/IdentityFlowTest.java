@@ -167,6 +167,21 @@ class IdentityFlowTest {
     }
 
     @Test
+    void assertionForAnyOfTheAcceptedOriginsIsValid() throws Exception {
+        SessionDescription offer = asserted(SdpFixtures.CHROMIUM_OFFER);
+
+        VerifiedIdentity second =
+                verifier.verify(offer, List.of("https://other.example", ORIGIN)).orElseThrow();
+        IdentityException none = assertThrows(
+                IdentityException.class,
+                () -> verifier.verify(offer, List.of("https://other.example", "https://third.example")));
+
+        assertEquals("alice@idp-a.test", second.name());
+        assertEquals(IdentityError.IDP_TOKEN_INVALID, none.error());
+        assertThrows(IllegalArgumentException.class, () -> verifier.verify(offer, List.of()));
+    }
+
+    @Test
     void malformedIdentityFailsWithoutAnyRequest() throws Exception {
         SessionDescription offer = SdpFixtures.parse(SdpFixtures.CHROMIUM_OFFER);
         int before = idp.server().requestCount();

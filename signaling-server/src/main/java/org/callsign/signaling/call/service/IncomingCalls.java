@@ -40,7 +40,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The callee's side of calls (docs/federation.md): every authentic invite is taken alike; the caller's
- * {@code a=identity} is verified for this server's origin, the filter decides, the callee's online devices ring. The
+ * {@code a=identity} is verified for this server's origin or the sender's, the filter decides, the callee's online devices ring. The
  * caller's server learns nothing before a device accepts: a call that does not ring, is declined without "reveal" or
  * is not answered ends with {@code unavailable} when the ring timeout ends.
  */
@@ -139,7 +139,7 @@ public class IncomingCalls {
 
     /** Verifies the caller, asks the filter, records its decision, and rings if it says so (on the calls' executor). */
     private void check(ActiveCall call, BoundIdentity callee) {
-        CallerCheck caller = verify(call.offer);
+        CallerCheck caller = verify(call.offer, call.peerServer);
         String from = caller.verified().map(VerifiedIdentity::name).orElse(null);
         FilterResult result = filter.decide(caller, callee, call.peerServer, call.address);
         Decision decision = result.decision();
@@ -205,10 +205,17 @@ public class IncomingCalls {
         return new IncomingCall(call.id, from, from != null, call.peerServer, call.offer, call.expires);
     }
 
-    private CallerCheck verify(String offer) {
+    /**
+     * The caller's identity, from an assertion made for this server or for {@code sender}, the server that sent the
+     * invite, whose origin the federation request's signature authenticated: a browser with native identity (Firefox)
+     * asserts for its page's origin, which is the caller's own server (docs/federation.md, "Which origin an assertion
+     * is for").
+     */
+    private CallerCheck verify(String offer, String sender) {
+        String own = server.requireOrigin();
+        List<String> audiences = sender == null || sender.equals(own) ? List.of(own) : List.of(own, sender);
         try {
-            Optional<VerifiedIdentity> verified =
-                    verifier.verify(SessionDescription.parse(offer), server.requireOrigin());
+            Optional<VerifiedIdentity> verified = verifier.verify(SessionDescription.parse(offer), audiences);
             return new CallerCheck(verified, verified.isPresent() ? null : CallerCheck.IDENTITY_MISSING);
         } catch (IdentityException e) {
             return new CallerCheck(Optional.empty(), e.error().code());
