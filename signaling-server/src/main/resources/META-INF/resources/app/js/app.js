@@ -107,7 +107,7 @@ async function start(session) {
 
 async function registerDevice() {
     const saved = await certificate(state.clientId);
-    const fingerprint = fingerprintOf(saved.certificate);
+    const fingerprint = await fingerprintOf(saved.certificate);
     const devices = await state.api.get('/api/devices');
     const known = devices.find((d) => d.id === saved.deviceId);
     if (!known) {
@@ -198,6 +198,7 @@ async function placeCall(event) {
     try {
         const lookup = await state.api.get('/api/lookup?identity=' + encodeURIComponent(to));
         showCall('Calling ' + to + '…', 'verifying once they answer', false);
+        call.peerServer = lookup.server;
         await call.offer(to, lookup.server);
         if (call.localStream) {
             $('local-video').srcObject = call.localStream;
@@ -221,7 +222,7 @@ async function callUpdate(update) {
         say('call-state', 'ringing');
     } else if (update.state === 'accepted') {
         try {
-            const verified = await call.accepted(update.sdp, state.server);
+            const verified = await call.accepted(update.sdp, [state.server, call.peerServer]);
             call.peerName = verified.name;
             showPeer(verified);
             say('call-state', 'connecting…');
@@ -245,7 +246,7 @@ async function incoming(ring) {
     $('incoming').hidden = false;
     say('incoming-identity', 'Checking who is calling…');
     try {
-        const verified = await call.check(ring.sdp, state.server);
+        const verified = await call.check(ring.sdp, [state.server, ring.server]);
         call.peerName = verified.name;
         ring.verifiedName = verified.name;
         $('incoming-identity').className = 'badge verified';

@@ -1,7 +1,9 @@
 // One call between people (docs/federation.md): an RTCPeerConnection with this device's certificate, a chat data
 // channel, optional audio and video, and the identity layer: our SDP carries an a=identity of our IdP for the server
-// that checks it first; the other side's SDP is verified here, in this browser, before it is applied.
+// that checks it first; the other side's SDP is verified here, in this browser, before it is used. Where the browser
+// implements WebRTC identity itself (Firefox) its own is used (native-identity.js), else the IdP proxy frame.
 import {RTCIdentity} from './identity.js';
+import {hasNativeIdentity, NativeIdentity} from './native-identity.js';
 
 const GATHER_MS = 3000;
 
@@ -9,7 +11,7 @@ export class Call extends EventTarget {
     constructor({certificate, iceServers, idpDomain, media}) {
         super();
         this.pc = new RTCPeerConnection({certificates: [certificate], iceServers: iceServers || []});
-        this.identity = new RTCIdentity();
+        this.identity = hasNativeIdentity() ? new NativeIdentity(this.pc) : new RTCIdentity();
         this.idpDomain = idpDomain;
         this.media = media;
         this.id = null;
@@ -42,41 +44,57 @@ export class Call extends EventTarget {
         return this.localStream;
     }
 
-    /** Prepares our offer, complete with candidates, for relyingOrigin (the callee's server); then {@link sign}. */
+    /** Prepares our offer to to, for relyingOrigin (the callee's server); then {@link sign}. */
     async offer(to, relyingOrigin) {
         this.peer = to;
         this.useChat(this.pc.createDataChannel('chat'));
         await this.addMedia();
         this.identity.setIdentityProvider(this.idpDomain, {origin: relyingOrigin, peerIdentity: to});
-        await this.pc.setLocalDescription(await this.pc.createOffer());
-        await this.gathered();
     }
 
-    /** Our local description with an a=identity of our IdP (it may ask us to sign in first: idp-need-login). */
-    sign() {
+    /**
+     * Our offer or answer, complete with candidates, with an a=identity of our IdP. It may ask us to sign in first
+     * (idp-need-login); called again after the sign-in, it goes on where it stopped.
+     */
+    async sign() {
+        await this.identity.ready();
+        if (!this.pc.localDescription) {
+            const description = this.pc.remoteDescription ? await this.pc.createAnswer() : await this.pc.createOffer();
+            this.identity.described(description.sdp);
+            await this.pc.setLocalDescription(description);
+            await this.gathered();
+        }
         return this.identity.getIdentityAssertion(this.pc.localDescription.sdp);
     }
 
-    /** Verifies the callee's answer here (for our own server's origin), then applies it. */
-    async accepted(sdp, ownOrigin) {
-        const verified = await this.identity.verifyRemote(sdp, ownOrigin);
-        await this.pc.setRemoteDescription({type: 'answer', sdp});
+    /**
+     * Verifies the callee's answer here, then applies it. origins: our server's, then the callee's server's (the
+     * assertion is for one of them: docs/federation.md).
+     */
+    async accepted(sdp, origins) {
+        const verified = await this.identity.verifyRemote(sdp, origins, 'answer');
+        if (!this.identity.appliesRemote) {
+            await this.pc.setRemoteDescription({type: 'answer', sdp});
+        }
         return verified;
     }
 
-    /** Verifies an incoming offer (for our own server's origin) without applying it. */
-    async check(sdp, ownOrigin) {
-        return this.identity.verifyRemote(sdp, ownOrigin);
+    /**
+     * Verifies an incoming offer; origins: our server's, then the caller's server's. Native identity verifies by
+     * applying it, which sends nothing: no answer, no candidate leaves before {@link answer} and {@link sign}.
+     */
+    async check(sdp, origins) {
+        return this.identity.verifyRemote(sdp, origins, 'offer');
     }
 
-    /** Prepares our answer to the offer, complete with candidates, for the caller's server; then {@link sign}. */
+    /** Prepares our answer to the offer, for the caller's server; then {@link sign}. */
     async answer(offerSdp, callerServer) {
         this.identity.setIdentityProvider(this.idpDomain, {origin: callerServer});
-        await this.pc.setRemoteDescription({type: 'offer', sdp: offerSdp});
+        if (!this.pc.remoteDescription) {
+            await this.pc.setRemoteDescription({type: 'offer', sdp: offerSdp});
+        }
         // After the offer, so that our tracks go on its transceivers rather than on new ones it never offered.
         await this.addMedia();
-        await this.pc.setLocalDescription(await this.pc.createAnswer());
-        await this.gathered();
     }
 
     addCandidate(candidate) {

@@ -1,6 +1,8 @@
 // This browser's device: one DTLS certificate kept in IndexedDB (its fingerprint is what the signaling server knows
 // the device by), registered once per client.
 
+import {fingerprints} from './sdp.js';
+
 const DB = 'callsign-web-client';
 const STORE = 'certificates';
 
@@ -50,8 +52,25 @@ export async function remember(clientId, saved) {
     await store('device:' + clientId, saved);
 }
 
-/** The certificate's SHA-256 fingerprint as the API takes it: "sha-256 AB:CD:…". */
-export function fingerprintOf(cert) {
-    const fingerprint = cert.getFingerprints().find((f) => f.algorithm === 'sha-256');
-    return 'sha-256 ' + fingerprint.value.toUpperCase();
+/**
+ * The certificate's SHA-256 fingerprint as the API takes it: "sha-256 AB:CD:…". Browsers without
+ * RTCCertificate.getFingerprints (Firefox) give it in the a=fingerprint of an offer made with the certificate.
+ */
+export async function fingerprintOf(cert) {
+    if (typeof cert.getFingerprints === 'function') {
+        const fingerprint = cert.getFingerprints().find((f) => f.algorithm === 'sha-256');
+        return 'sha-256 ' + fingerprint.value.toUpperCase();
+    }
+    const pc = new RTCPeerConnection({certificates: [cert]});
+    try {
+        pc.createDataChannel('fingerprint');
+        const offer = await pc.createOffer();
+        const fingerprint = fingerprints(offer.sdp).find((f) => f.algorithm === 'sha-256');
+        if (!fingerprint) {
+            throw new Error('this browser shows no SHA-256 fingerprint of its certificate');
+        }
+        return 'sha-256 ' + fingerprint.digest;
+    } finally {
+        pc.close();
+    }
 }

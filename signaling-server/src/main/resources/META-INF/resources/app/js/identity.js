@@ -132,12 +132,26 @@ export async function assertIdentity(sdp, {idpDomain, protocol = 'default', orig
     return withIdentity(sdp, value);
 }
 
+async function validate(frame, assertion, origins) {
+    for (let i = 0; ; i++) {
+        try {
+            return await frame.request('validate', {assertion, origin: origins[i]});
+        } catch (error) {
+            if (!(error instanceof IdentityError) || error.code !== 'idp-token-invalid' || i >= origins.length - 1) {
+                throw error;
+            }
+        }
+    }
+}
+
 /**
  * The identity in sdp, checked as a relying party (RFC 8827 §7.5, §8.1): the IdP named in a=identity validates the
- * assertion for origin; every fingerprint of the SDP must be covered; the name's domain must be the IdP's (port
+ * assertion for one of origins (a string or a list, tried in order while the IdP says idp-token-invalid: our server's
+ * origin, then the other party's server's, since a browser with native identity asserts for its page's origin —
+ * docs/federation.md); every fingerprint of the SDP must be covered; the name's domain must be the IdP's (port
  * stripped); a target peerIdentity, when given, must match. Returns {name, idp, protocol}, or null without a=identity.
  */
-export async function verifyIdentity(sdp, origin, {peerIdentity} = {}) {
+export async function verifyIdentity(sdp, origins, {peerIdentity} = {}) {
     const value = identityValue(sdp);
     if (value === null) {
         return null;
@@ -153,7 +167,7 @@ export async function verifyIdentity(sdp, origin, {peerIdentity} = {}) {
     }
     const domain = checkDomain(parsed.idp.domain);
     const protocol = checkProtocol(parsed.idp.protocol || 'default');
-    const result = await frameFor(domain, protocol).request('validate', {assertion: parsed.assertion, origin});
+    const result = await validate(frameFor(domain, protocol), parsed.assertion, [].concat(origins));
     if (!result || typeof result.identity !== 'string' || typeof result.contents !== 'string') {
         throw new IdentityError('idp-bad-script-failure', 'the IdP proxy returned no {identity, contents}');
     }
@@ -192,6 +206,7 @@ export class RTCIdentity {
     constructor() {
         this.provider = null;
         this.verified = null;
+        this.appliesRemote = false;
         this.peerIdentity = new Promise((resolve, reject) => {
             this.resolvePeer = resolve;
             this.rejectPeer = reject;
@@ -204,6 +219,11 @@ export class RTCIdentity {
         this.target = peerIdentity || null;
     }
 
+    /** Nothing to prepare: the IdP frame is asked when the description is signed. */
+    async ready() {}
+
+    described() {}
+
     async getIdentityAssertion(sdp) {
         if (this.provider === null) {
             throw new IdentityError('idp-load-failure', 'no identity provider set');
@@ -212,9 +232,10 @@ export class RTCIdentity {
             origin: this.provider.origin, usernameHint: this.provider.usernameHint});
     }
 
-    async verifyRemote(sdp, origin) {
+    /** Verifies sdp without applying it (the caller applies it once verified); origins as verifyIdentity's. */
+    async verifyRemote(sdp, origins) {
         try {
-            const identity = await verifyIdentity(sdp, origin, {peerIdentity: this.verified ? this.verified.name
+            const identity = await verifyIdentity(sdp, origins, {peerIdentity: this.verified ? this.verified.name
                 : this.target});
             if (identity === null) {
                 throw new IdentityError('identity-missing', 'the other side sent no a=identity');
