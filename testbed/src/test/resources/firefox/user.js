@@ -29,3 +29,5 @@ user_pref("dom.disable_open_during_load", false);
 // ICE between Firefox and a peer on the same machine: loopback candidates, no mDNS names.
 user_pref("media.peerconnection.ice.loopback", true);
 user_pref("media.peerconnection.ice.obfuscate_host_addresses", false);
+// Pages' console messages go to Firefox's output, which the tests show when a step fails.
+user_pref("devtools.console.stdout.content", true);

@@ -59,6 +59,18 @@ public final class CallSteps {
         return verified.orElseThrow(() -> new IllegalStateException("the SDP carries no a=identity"));
     }
 
+    /** The id of the newest call in {@code user}'s history. */
+    public static String lastCall(TwoDomains bed, User user) {
+        return bed.signaling(user.domain())
+                .get("/api/calls?limit=1", user.signalingAuthorization())
+                .expect(200)
+                .json()
+                .path("calls")
+                .path(0)
+                .path("call")
+                .asText();
+    }
+
     /** The incoming call {@code call} in {@code callee}'s history once their server has decided on it. */
     public static JsonNode awaitIncoming(TwoDomains bed, User callee, String call, Duration timeout) {
         ApiClient server = bed.signaling(callee.domain());

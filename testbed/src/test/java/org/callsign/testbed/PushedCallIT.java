@@ -110,7 +110,7 @@ class PushedCallIT {
                         "ended", perDevice.next("call-update").path("state").asText());
             }
         }
-        JsonNode record = awaitIncoming(bed, per, lastIncoming(bed, per), AFTER_RING);
+        JsonNode record = awaitIncoming(bed, per, CallSteps.lastCall(bed, per), AFTER_RING);
         assertEquals("ring", record.path("filter").path("decision").asText(), record.toString());
     }
 
@@ -174,17 +174,6 @@ class PushedCallIT {
 
     private static List<String> awaitPushes(WebPushTesting.Subscription subscription, int count) throws Exception {
         return CallSteps.awaitPushes(service, subscription, count);
-    }
-
-    private static String lastIncoming(TwoDomains bed, User user) {
-        return bed.signaling(user.domain())
-                .get("/api/calls", user.signalingAuthorization())
-                .expect(200)
-                .json()
-                .path("calls")
-                .path(0)
-                .path("call")
-                .asText();
     }
 
     private static Set<String> fieldNames(JsonNode json) {

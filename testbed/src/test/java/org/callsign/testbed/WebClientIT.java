@@ -1,12 +1,19 @@
 package org.callsign.testbed;
 
+import static org.callsign.testbed.ChromiumWebClient.WAIT;
+import static org.callsign.testbed.ChromiumWebClient.allowPage;
+import static org.callsign.testbed.ChromiumWebClient.logInAtIdp;
+import static org.callsign.testbed.ChromiumWebClient.open;
+import static org.callsign.testbed.ChromiumWebClient.pageOrigin;
+import static org.callsign.testbed.ChromiumWebClient.say;
+import static org.callsign.testbed.ChromiumWebClient.signIn;
+import static org.callsign.testbed.ChromiumWebClient.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -31,7 +37,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebClientIT {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     /** Swaps every fingerprint of the answer a page receives: what a signaling server in the middle would do. */
@@ -64,8 +69,7 @@ class WebClientIT {
             """;
 
     @RegisterExtension
-    static final TwoDomainsExtension testbed = new TwoDomainsExtension(
-            TestbedOptions.NONE.withSignalingProperty("callsign.signaling.calls.ring-timeout", "30s"));
+    static final TwoDomainsExtension testbed = new TwoDomainsExtension(ChromiumWebClient.TESTBED);
 
     private static User alice;
     private static User per;
@@ -100,11 +104,11 @@ class WebClientIT {
     void aliceCallsPerAndEachBrowserShowsTheOthersVerifiedIdentity() throws Exception {
         ChromeDriver a = aliceBrowser.driver();
         ChromeDriver p = perBrowser.driver();
-        open(a, alice);
+        open(a, testbed.get(), alice);
         aliceBrowser.screenshot(SCREENSHOTS.resolve("signin.png"));
-        signIn(a, alice);
-        open(p, per);
-        signIn(p, per);
+        signIn(a, testbed.get(), alice);
+        open(p, testbed.get(), per);
+        signIn(p, testbed.get(), per);
 
         a.findElement(By.id("callee")).sendKeys(per.identity());
         a.findElement(By.id("with-media")).click();
@@ -249,80 +253,9 @@ class WebClientIT {
                 + ".then((all) => done(all.map((n) => n.title + '|' + n.body + '|' + n.data.call)));");
     }
 
-    /** Consent at the user's IdP for the page's own origin (with its port), which asks the IdP frame for assertions. */
-    private static void allowPage(TwoDomains bed, User user) {
-        bed.idp(user.domain())
-                .post("/api/consents", user.idpAuthorization(), Map.of("origin", pageOrigin(bed, user)))
-                .expect(200);
-    }
-
-    private static String pageOrigin(TwoDomains bed, User user) {
-        return "https://" + user.domain().signalingHost() + ":"
-                + bed.ports(user.domain()).signaling();
-    }
-
-    private static void open(ChromeDriver driver, User user) {
-        driver.get(pageOrigin(testbed.get(), user) + "/app/");
-        Chromium.await(() -> driver.findElement(By.id("signin-form")).isDisplayed(), WAIT, "the sign-in form");
-    }
-
-    private static void signIn(ChromeDriver driver, User user) {
-        driver.findElement(By.id("client-id")).sendKeys(user.clientId());
-        driver.findElement(By.id("client-key")).sendKeys(user.clientKey());
-        driver.findElement(By.id("idp-domain"))
-                .sendKeys(user.domain().idpHost() + ":"
-                        + testbed.get().ports(user.domain()).idp());
-        driver.findElement(By.id("signin-submit")).click();
-        Chromium.await(
-                () -> text(driver, "connection").equals("connected"),
-                WAIT,
-                "connected: " + text(driver, "signin-error"));
-        assertEquals(user.identity(), text(driver, "my-identity"));
-    }
-
-    /** The IdP needs a sign-in: the page offers it, the popup logs in, hands over and closes; the page goes on. */
-    private static void logInAtIdp(ChromeDriver driver, User user) {
-        String page = driver.getWindowHandle();
-        Chromium.await(() -> driver.findElement(By.id("idp-signin")).isDisplayed(), WAIT, "the IdP sign-in button");
-        Set<String> before = driver.getWindowHandles();
-        driver.findElement(By.id("idp-signin")).click();
-        Chromium.await(() -> driver.getWindowHandles().size() > before.size(), WAIT, "the IdP popup");
-        String popup = driver.getWindowHandles().stream()
-                .filter(handle -> !before.contains(handle))
-                .findFirst()
-                .orElseThrow();
-        driver.switchTo().window(popup);
-        Chromium.await(() -> !driver.findElements(By.id("username")).isEmpty(), WAIT, "the IdP login form");
-        driver.findElement(By.id("username")).sendKeys(user.username());
-        driver.findElement(By.id("password")).sendKeys(user.password());
-        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        try {
-            Chromium.await(() -> !driver.getWindowHandles().contains(popup), WAIT, "the popup closes itself");
-        } catch (AssertionError e) {
-            throw new AssertionError(
-                    e.getMessage() + "; the popup at " + driver.getCurrentUrl() + " says: "
-                            + driver.findElement(By.tagName("body")).getText() + "; console: "
-                            + Chromium.console(driver),
-                    e);
-        }
-        driver.switchTo().window(page);
-        Chromium.await(() -> !driver.findElement(By.id("idp-signin")).isDisplayed(), WAIT, "the page goes on");
-    }
-
-    private static void say(ChromeDriver driver, String message) {
-        WebElement input = driver.findElement(By.id("chat-text"));
-        input.sendKeys(message);
-        driver.findElement(By.id("chat-send")).click();
-    }
-
     /** The width of the other side's video as it plays, 0 before any frame. */
     private static long videoWidth(ChromeDriver driver) {
         Object width = driver.executeScript("return document.getElementById('remote-video').videoWidth;");
         return width instanceof Number number ? number.longValue() : 0;
-    }
-
-    private static String text(ChromeDriver driver, String id) {
-        List<WebElement> found = driver.findElements(By.id(id));
-        return found.isEmpty() ? "" : found.get(0).getText();
     }
 }
