@@ -16,11 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.callsign.peer.WebRtc;
-import org.callsign.peer.WebRtcUnavailableException;
+import org.callsign.peer.WebRtcAvailable;
 import org.callsign.testbed.demo.Demo;
 import org.callsign.wellknown.testing.WebPushTesting;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,14 +35,7 @@ class DemoIT {
     @BeforeAll
     static void toolsInstalled() {
         WebPushTesting.assumeInstalled();
-        try {
-            WebRtc.factory();
-        } catch (WebRtcUnavailableException e) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw e;
-            }
-            Assumptions.abort(e.getMessage() + "; skipping the demo");
-        }
+        WebRtcAvailable.assume("the demo");
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.callsign.peer.WebRtcAvailable;
 import org.callsign.peer.WebRtcPeer;
 import org.callsign.signaling.TestClients;
 import org.callsign.signaling.connect.service.SessionDescriptionInit;
@@ -54,7 +55,7 @@ public class ConnectEndToEndTest {
 
     /** Connects a caller to a device answering with or without trickle; returns the answer the caller got. */
     private String exchangeMessages(boolean trickle) throws Exception {
-        WebRtcAvailable.assume();
+        WebRtcAvailable.assume("the /connect end-to-end test");
         String owner = TestClients.owner();
         String token = TestClients.token(owner);
         ExecutorService deviceThread = Executors.newSingleThreadExecutor();

@@ -18,11 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.callsign.peer.WebRtcAvailable;
 import org.callsign.peer.WebRtcPeer;
 import org.callsign.signaling.TestClients;
 import org.callsign.signaling.connect.ConnectEndToEndTest;
 import org.callsign.signaling.connect.ConnectProfile;
-import org.callsign.signaling.connect.WebRtcAvailable;
 import org.callsign.signaling.signal.SignalingClient;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +39,7 @@ class WhipEndToEndTest {
 
     @Test
     void whipClientTricklesItsCandidatesAndTalksToTheDevice() throws Exception {
-        WebRtcAvailable.assume();
+        WebRtcAvailable.assume("the WHIP end-to-end test");
         String client = TestClients.registerNew("whip-e2e");
         String token = TestClients.token(client);
         List<RTCIceCandidate> gathered = new CopyOnWriteArrayList<>();
