@@ -285,6 +285,26 @@ public final class TwoDomains implements AutoCloseable {
     }
 
     /**
+     * {@code user} on another device of theirs: a verified device named {@code name}, registered with the first
+     * fingerprint of {@code sdp} (a real browser's offer, say), which is the returned user's device and SDP.
+     */
+    public User withDevice(User user, String name, SessionDescription sdp) {
+        String deviceId = UserFactory.registerDevice(signaling(user.domain()), user.signalingToken(), name, sdp);
+        return new User(
+                user.domain(),
+                user.username(),
+                user.identity(),
+                user.password(),
+                user.idpToken(),
+                user.clientId(),
+                user.clientKey(),
+                user.signalingToken(),
+                user.owner(),
+                deviceId,
+                sdp);
+    }
+
+    /**
      * Binds the user's identity to their signaling client (docs/federation.md): an assertion of their IdP over the
      * server's challenge, for the server's origin.
      */

@@ -63,23 +63,7 @@ final class UserFactory {
                 .json()
                 .path("access_token")
                 .asText();
-        String deviceId = signaling
-                .post(
-                        "/api/devices",
-                        ApiClient.bearer(signalingToken),
-                        Map.of(
-                                "name",
-                                username + "'s device",
-                                "kind",
-                                "browser",
-                                "fingerprint",
-                                firstFingerprint(sdp),
-                                "verified",
-                                true))
-                .expect(201)
-                .json()
-                .path("id")
-                .asText();
+        String deviceId = registerDevice(signaling, signalingToken, username + "'s device", sdp);
         return new User(
                 domain,
                 username,
@@ -92,6 +76,19 @@ final class UserFactory {
                 owner,
                 deviceId,
                 sdp);
+    }
+
+    /** Registers a verified browser device named {@code name} with the first fingerprint of {@code sdp}; its id. */
+    static String registerDevice(ApiClient signaling, String signalingToken, String name, SessionDescription sdp) {
+        return signaling
+                .post(
+                        "/api/devices",
+                        ApiClient.bearer(signalingToken),
+                        Map.of("name", name, "kind", "browser", "fingerprint", firstFingerprint(sdp), "verified", true))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
     }
 
     private static String firstFingerprint(SessionDescription sdp) {

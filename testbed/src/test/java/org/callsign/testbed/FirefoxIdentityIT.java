@@ -123,35 +123,7 @@ class FirefoxIdentityIT {
         TwoDomains bed = testbed.get();
         String offer = page.call("offer", Domain.A.idpHost()).path("sdp").asText();
         SessionDescription sdp = SessionDescription.parse(offer);
-        String deviceId = bed.signaling(Domain.A)
-                .post(
-                        "/api/devices",
-                        alice.signalingAuthorization(),
-                        Map.of(
-                                "name",
-                                "alice's Firefox",
-                                "kind",
-                                "browser",
-                                "fingerprint",
-                                sdp.fingerprints().get(0).toAttributeValue(),
-                                "verified",
-                                true))
-                .expect(201)
-                .json()
-                .path("id")
-                .asText();
-        User inFirefox = new User(
-                alice.domain(),
-                alice.username(),
-                alice.identity(),
-                alice.password(),
-                alice.idpToken(),
-                alice.clientId(),
-                alice.clientKey(),
-                alice.signalingToken(),
-                alice.owner(),
-                deviceId,
-                sdp);
+        User inFirefox = bed.withDevice(alice, "alice's Firefox", sdp);
 
         try (DeviceSocket device = bed.connect(inFirefox)) {
             device.next("welcome");
