@@ -27,7 +27,11 @@ rtcIdentityProvider.register({
             urlParam: url.searchParams.get('x'),
             text: new TextDecoder().decode(new TextEncoder().encode('héllo')),
             later,
-            rtcError: new RTCError({errorDetail: 'idp-need-login'}, 'm').errorDetail
+            rtcError: new RTCError({errorDetail: 'idp-need-login'}, 'm').errorDetail,
+            fromBase64Url: Array.from(Uint8Array.fromBase64('-_8', {alphabet: 'base64url'})).join(','),
+            fromBase64Long: new TextDecoder().decode(Uint8Array.fromBase64('eyJzdWIiOiJhbGljZUBpZHAtYS50ZXN0In0')),
+            fromBase64Error: errorName(() => Uint8Array.fromBase64('YQ', {lastChunkHandling: 'strict'})),
+            toBase64: new TextEncoder().encode('héllo!').subarray(1).toBase64({alphabet: 'base64url', omitPadding: true})
         };
         return {identity: JSON.stringify(report), contents: assertion};
     }

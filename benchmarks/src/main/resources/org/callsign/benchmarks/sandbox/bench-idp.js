@@ -9,7 +9,11 @@
 
     const b64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
         .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    // As Callsign's own proxy decodes: with Uint8Array.fromBase64 (ECMAScript 2026) where the realm has it.
     const unb64url = (text) => {
+        if (typeof Uint8Array.fromBase64 === 'function') {
+            return Uint8Array.fromBase64(text, {alphabet: 'base64url'});
+        }
         const s = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
         return Uint8Array.from(s, (c) => c.charCodeAt(0));
     };

@@ -14,8 +14,6 @@ final class HostBase64 {
     /** Longest input accepted, in characters; far above any assertion, key or token. */
     static final int MAX_CHARS = 4 * 1024 * 1024;
 
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
     private HostBase64() {}
 
     /** {@code btoa}: base64 of a string of code points up to U+00FF, or {@code null} if one is above. */
@@ -29,39 +27,14 @@ final class HostBase64 {
         return Base64.getEncoder().encodeToString(binary.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** {@code atob}: the forgiving-base64 decode of {@code text} as a binary string, or {@code null} on failure. */
+    /**
+     * {@code atob}: the forgiving-base64 decode of {@code text} as a binary string, or {@code null} on failure. It is
+     * {@code Uint8Array.fromBase64}'s loose decoding of the standard alphabet (HostBase64Arrays).
+     */
     static String atob(String text) {
         checkLength(text);
-        StringBuilder data = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '\t' && c != '\n' && c != '\f' && c != '\r' && c != ' ') {
-                data.append(c);
-            }
-        }
-        int length = data.length();
-        if (length % 4 == 0 && length > 0 && data.charAt(length - 1) == '=') {
-            length -= length > 1 && data.charAt(length - 2) == '=' ? 2 : 1;
-        }
-        if (length % 4 == 1) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder(length * 3 / 4);
-        int buffer = 0;
-        int bits = 0;
-        for (int i = 0; i < length; i++) {
-            int sextet = ALPHABET.indexOf(data.charAt(i));
-            if (sextet < 0) {
-                return null;
-            }
-            buffer = (buffer << 6) | sextet;
-            bits += 6;
-            if (bits >= 8) {
-                bits -= 8;
-                out.append((char) ((buffer >> bits) & 0xff));
-            }
-        }
-        return out.toString();
+        byte[] bytes = HostBase64Arrays.decode(text, false, HostBase64Arrays.LOOSE);
+        return bytes == null ? null : new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     /** Base64 of {@code length} bytes of an {@code ArrayBuffer} from {@code offset}, read in one copy. */

@@ -49,6 +49,18 @@ final class RealmHost {
         members.put("btoa", fn(args -> HostBase64.btoa(args[0].asString())));
         members.put("atob", fn(args -> HostBase64.atob(args[0].asString())));
         members.put("encodeBuffer", fn(args -> HostBase64.encodeBuffer(args[0], args[1].asLong(), args[2].asLong())));
+        members.put(
+                "base64Length",
+                fn(args ->
+                        HostBase64Arrays.decodedLength(args[0].asString(), args[1].asBoolean(), args[2].asString())));
+        members.put("base64Into", fn(args -> {
+            HostBase64Arrays.decodeInto(args[0].asString(), args[1].asBoolean(), args[2].asString(), args[3]);
+            return null;
+        }));
+        members.put(
+                "base64Of",
+                fn(args -> HostBase64Arrays.encode(
+                        args[0], args[1].asLong(), args[2].asLong(), args[3].asBoolean(), args[4].asBoolean())));
         members.put("randomBytes", fn(args -> crypto.randomBytes(args[0].asInt())));
         members.put("digest", fn(args -> crypto.digest(args[0].asString(), args[1].asString())));
         members.put(

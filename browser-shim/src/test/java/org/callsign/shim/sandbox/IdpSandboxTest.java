@@ -194,6 +194,11 @@ class IdpSandboxTest {
         assertEquals("héllo", report.get("text").asText());
         assertEquals("timer fired", report.get("later").asText());
         assertEquals("idp-need-login", report.get("rtcError").asText());
+        assertEquals("251,255", report.get("fromBase64Url").asText());
+        assertEquals(
+                "{\"sub\":\"alice@idp-a.test\"}", report.get("fromBase64Long").asText());
+        assertEquals("SyntaxError", report.get("fromBase64Error").asText());
+        assertEquals("w6lsbG8h", report.get("toBase64").asText());
         assertEquals("the-assertion", result.contents());
     }
 
