@@ -18,8 +18,8 @@ import java.util.Optional;
  *   <li>Namespaces are independent; a namespace name matches {@link #NAMESPACE_PATTERN}.
  * </ul>
  *
- * <p>The embedded implementation is {@link MvStoreKeyValueStore}; a Redis implementation (a hash per namespace,
- * {@code MULTI}/{@code EXEC} for {@link #update}) can keep the same contract.
+ * <p>The embedded implementation is {@link MvStoreKeyValueStore}; {@link RedisKeyValueStore} keeps the same contract
+ * on a Redis server that fsyncs every write (a hash per namespace, {@code MULTI}/{@code EXEC} for {@link #update}).
  */
 public interface KeyValueStore extends AutoCloseable {
 
