@@ -67,6 +67,12 @@ public final class MvStoreKeyValueStore implements KeyValueStore {
         return file;
     }
 
+    /** The store as logs name it: {@code embedded store <file>}. */
+    @Override
+    public String toString() {
+        return "embedded store " + file.toAbsolutePath().normalize();
+    }
+
     @Override
     public Optional<byte[]> get(String namespace, String key) {
         Objects.requireNonNull(key, "key");

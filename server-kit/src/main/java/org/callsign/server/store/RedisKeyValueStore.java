@@ -118,6 +118,12 @@ public final class RedisKeyValueStore implements KeyValueStore {
         return options.keyPrefix() + namespace;
     }
 
+    /** The store as logs name it: {@code redis store <endpoint> (key prefix <prefix>)}, never the password. */
+    @Override
+    public String toString() {
+        return "redis store " + options.endpoint() + " (key prefix " + options.keyPrefix() + ")";
+    }
+
     @Override
     public Optional<byte[]> get(String namespace, String key) {
         Objects.requireNonNull(key, "key");
@@ -236,8 +242,7 @@ public final class RedisKeyValueStore implements KeyValueStore {
 
     private void ensureOpen() {
         if (closed) {
-            throw new StoreException(
-                    "store " + options.endpoint() + " (key prefix " + options.keyPrefix() + ") is closed");
+            throw new StoreException(this + " is closed");
         }
     }
 

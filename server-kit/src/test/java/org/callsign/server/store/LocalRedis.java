@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -36,6 +37,9 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback, Ex
 
     /** The arguments that make every acknowledged write durable. */
     public static final List<String> DURABLE = List.of("--appendonly", "yes", "--appendfsync", "always", "--save", "");
+
+    /** The store timeout of {@link #storeConfig}. */
+    public static final String TEST_TIMEOUT = "1s";
 
     private static final long START_MILLIS = 20_000;
     private static final int PORT_ATTEMPTS = 5;
@@ -164,8 +168,22 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback, Ex
         return "redis://127.0.0.1:" + port;
     }
 
+    /**
+     * The configuration that puts a service's store on this server ({@code prefix} as {@code callsign.idp.store}):
+     * {@code <prefix>.kind=redis}, {@code <prefix>.redis.url}, and a timeout of {@link #TEST_TIMEOUT} so that tests of
+     * an unanswering server are quick.
+     */
+    public Map<String, String> storeConfig(String prefix) {
+        return Map.of(prefix + ".kind", "redis", prefix + ".redis.url", url(), prefix + ".redis.timeout", TEST_TIMEOUT);
+    }
+
     /** Runs {@code redis-cli} against the server with {@code arguments} (options first, then the command). */
     public String cli(String... arguments) {
+        return cli(port, arguments);
+    }
+
+    /** Runs {@code redis-cli} against the server on 127.0.0.1 and {@code port}; its output, without the last newline. */
+    public static String cli(int port, String... arguments) {
         List<String> command = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port)));
         command.addAll(List.of(arguments));
         try {
@@ -174,7 +192,7 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback, Ex
                     .start();
             String output = new String(cli.getInputStream().readAllBytes(), UTF_8).strip();
             if (!cli.waitFor(10, TimeUnit.SECONDS) || cli.exitValue() != 0) {
-                throw new IllegalStateException("redis-cli " + arguments[arguments.length - 1] + " failed: " + output);
+                throw new IllegalStateException("redis-cli " + String.join(" ", arguments) + " failed: " + output);
             }
             return output;
         } catch (IOException e) {

@@ -3,7 +3,11 @@ package org.callsign.server.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,18 +23,7 @@ class RedisCredentialsTest {
 
     @BeforeAll
     static void addUser() {
-        REDIS.cli(
-                "-a",
-                PASSWORD,
-                "--no-auth-warning",
-                "ACL",
-                "SETUSER",
-                "alice",
-                "on",
-                ">" + USER_PASSWORD,
-                "~callsign:*",
-                "&*",
-                "+@all");
+        setUser("alice", "on", ">" + USER_PASSWORD, "~callsign:*", "&*", "+@all");
     }
 
     @Test
@@ -50,6 +43,40 @@ class RedisCredentialsTest {
             assertEquals(
                     "redis://alice@127.0.0.1:" + REDIS.port() + "/0",
                     store.options().endpoint());
+        }
+    }
+
+    @Test
+    void opensAsAnAclUserAllowedOnlyTheCommandsTheStoreSends() {
+        // The ACL docs/operations.md gives.
+        setUser(
+                "narrow",
+                "on",
+                ">" + USER_PASSWORD,
+                "resetkeys",
+                "~callsign:narrow:*",
+                "resetchannels",
+                "-@all",
+                "+hget",
+                "+hgetall",
+                "+hset",
+                "+hdel",
+                "+multi",
+                "+exec",
+                "+ping",
+                "+hello",
+                "+auth",
+                "+config|get");
+        String url = "redis://narrow:" + USER_PASSWORD + "@127.0.0.1:" + REDIS.port();
+        try (KeyValueStore store = RedisKeyValueStore.open(new RedisStoreOptions(url, "callsign:narrow:"))) {
+            store.put("accounts", "alice", "one".getBytes());
+            store.update("accounts", Map.of("bob", "two".getBytes()), List.of("alice"));
+            assertTrue(store.remove("accounts", "bob"));
+            assertEquals(Map.of(), store.entries("accounts"));
+        }
+        try (KeyValueStore other = RedisKeyValueStore.open(new RedisStoreOptions(url, "callsign:other:"))) {
+            StoreException e = assertThrows(StoreException.class, () -> other.get("accounts", "alice"));
+            assertTrue(e.getMessage().contains("NOPERM"), e.getMessage());
         }
     }
 
@@ -74,5 +101,12 @@ class RedisCredentialsTest {
         StoreException e = assertThrows(
                 StoreException.class, () -> RedisKeyValueStore.open(new RedisStoreOptions(REDIS.url(), "callsign:")));
         assertEquals("redis " + REDIS.url() + ": connecting failed: NOAUTH Authentication required.", e.getMessage());
+    }
+
+    /** {@code ACL SETUSER name rules...}, as the default user. */
+    private static void setUser(String name, String... rules) {
+        List<String> arguments = new ArrayList<>(List.of("-a", PASSWORD, "--no-auth-warning", "ACL", "SETUSER", name));
+        arguments.addAll(List.of(rules));
+        REDIS.cli(arguments.toArray(String[]::new));
     }
 }
