@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.callsign.server.store.StoreConfig;
 
 /**
  * The IdP's configuration, every key under {@code callsign.idp}. Defaults suit a development run on loopback; the
@@ -28,9 +29,15 @@ public interface IdpConfig {
      */
     Optional<URI> issuer();
 
-    /** Directory of the embedded store; created {@code rwx------} if missing. */
+    /** Directory of the embedded store ({@code idp.mv.db}); created {@code rwx------} if missing. */
     @WithDefault("./data/idp")
     Path dataDir();
+
+    /**
+     * Where the data is kept: {@code store.kind} {@code embedded} (the default) or {@code redis}, and the {@code
+     * store.redis.*} settings (url, key-prefix, default {@code callsign:idp:}, timeout, allow-weak-durability).
+     */
+    StoreConfig store();
 
     /** Signing keys. */
     Keys keys();

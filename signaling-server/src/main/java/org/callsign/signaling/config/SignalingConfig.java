@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.callsign.server.store.StoreConfig;
 
 /**
  * The signaling server's configuration, every key under {@code callsign.signaling}. Defaults suit a personal server
@@ -14,9 +15,18 @@ import java.util.Optional;
 @ConfigMapping(prefix = "callsign.signaling")
 public interface SignalingConfig {
 
-    /** Directory of the embedded store ({@code signaling.mv.db}); created {@code rwx------} if missing. */
+    /**
+     * Directory of the embedded store ({@code signaling.mv.db}) and, by default, of the key files and the authorised
+     * fingerprints file, whatever the store's kind; created {@code rwx------} if missing.
+     */
     @WithDefault("./data/signaling")
     Path dataDir();
+
+    /**
+     * Where the data is kept: {@code store.kind} {@code embedded} (the default) or {@code redis}, and the {@code
+     * store.redis.*} settings (url, key-prefix, default {@code callsign:signaling:}, timeout, allow-weak-durability).
+     */
+    StoreConfig store();
 
     /**
      * The address people reach this server at ({@code https://host[:port][/path]}), the base of the links it makes.
