@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.Redis;
@@ -41,7 +42,8 @@ import java.util.concurrent.TimeoutException;
  * replica can still lose acknowledged writes: this store assumes one primary.
  *
  * <p>The client is Vert.x's ({@code vertx-redis-client}): it parses {@code redis://} and {@code rediss://} URLs,
- * authenticates with a password or an ACL user, speaks TLS and pools connections, and it needs no CDI, so this library
+ * authenticates with a password or an ACL user, speaks TLS (the certificate checked against the JVM's CAs or {@link
+ * RedisStoreOptions#trustStore()}, and the host name against the URL's) and pools connections, and it needs no CDI, so this library
  * stays plain Java and serves both services alike. The store runs its own small Vert.x instance (one event loop)
  * instead of sharing the application's: its calls block the calling thread until the answer comes or {@link
  * RedisStoreOptions#timeout()} passes, and a caller on an application event loop must not wait for work queued on
@@ -84,6 +86,8 @@ public final class RedisKeyValueStore implements KeyValueStore {
         NetClientOptions net = new NetClientOptions().setConnectTimeout(timeoutMillis);
         if (options.tls()) {
             net.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
+            options.trustStore()
+                    .ifPresent(pem -> net.setTrustOptions(new PemTrustOptions().addCertPath(pem.toString())));
         }
         Redis redis = Redis.createClient(
                 vertx,

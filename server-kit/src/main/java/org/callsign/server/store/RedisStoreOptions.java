@@ -2,15 +2,18 @@ package org.callsign.server.store;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where and how {@link RedisKeyValueStore} keeps its data. Invalid options are refused when the record is made, with
  * a message that never quotes the URL (it may hold a password).
  *
  * @param url {@code redis://[[user]:password@]host[:port][/database]}, or {@code rediss://} for TLS (the server's
- *     certificate is checked against the JVM's trusted CAs and the host name); the default port is {@value
+ *     certificate is checked against the trusted CAs and the URL's host name); the default port is {@value
  *     #DEFAULT_PORT}. Reserved characters in the user or password are percent-encoded. Only {@link #endpoint()}, which
  *     leaves the password out, is ever shown.
  * @param keyPrefix prepended to the name of every hash, so that several deployments, or both services, can share one
@@ -19,8 +22,11 @@ import java.util.Objects;
  *     {@link StoreException}. Positive, at most {@link #MAX_TIMEOUT}
  * @param allowWeakDurability open the store even when the server does not fsync every write before answering it, or
  *     when it refuses to say (see {@link RedisKeyValueStore}); for caches and tests whose data may be lost
+ * @param trustStore a PEM file of the certificate authorities trusted for a {@code rediss://} server, instead of the
+ *     JVM's; only with {@code rediss://}
  */
-public record RedisStoreOptions(String url, String keyPrefix, Duration timeout, boolean allowWeakDurability) {
+public record RedisStoreOptions(
+        String url, String keyPrefix, Duration timeout, boolean allowWeakDurability, Optional<Path> trustStore) {
 
     /** The port of a URL that names none: Redis's own. */
     public static final int DEFAULT_PORT = 6379;
@@ -41,7 +47,8 @@ public record RedisStoreOptions(String url, String keyPrefix, Duration timeout, 
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(keyPrefix, "keyPrefix");
         Objects.requireNonNull(timeout, "timeout");
-        parse(url);
+        Objects.requireNonNull(trustStore, "trustStore");
+        URI parsed = parse(url);
         if (!keyPrefix.matches(KEY_PREFIX_PATTERN)) {
             throw new IllegalArgumentException("invalid redis key prefix: " + keyPrefix);
         }
@@ -49,21 +56,34 @@ public record RedisStoreOptions(String url, String keyPrefix, Duration timeout, 
             throw new IllegalArgumentException(
                     "redis timeout must be positive and at most " + MAX_TIMEOUT + ": " + timeout);
         }
+        if (trustStore.isPresent()) {
+            if (!parsed.getScheme().equals("rediss")) {
+                throw new IllegalArgumentException("a redis trust store needs a rediss:// URL (TLS), not redis://");
+            }
+            if (!Files.isRegularFile(trustStore.get()) || !Files.isReadable(trustStore.get())) {
+                throw new IllegalArgumentException("redis trust store is not a readable file: " + trustStore.get());
+            }
+        }
     }
 
-    /** Options with the {@link #DEFAULT_TIMEOUT} that insist on durable writes. */
+    /** Options with the {@link #DEFAULT_TIMEOUT} and the JVM's trusted CAs, that insist on durable writes. */
     public RedisStoreOptions(String url, String keyPrefix) {
-        this(url, keyPrefix, DEFAULT_TIMEOUT, false);
+        this(url, keyPrefix, DEFAULT_TIMEOUT, false, Optional.empty());
     }
 
     /** These options with another timeout. */
     public RedisStoreOptions withTimeout(Duration newTimeout) {
-        return new RedisStoreOptions(url, keyPrefix, newTimeout, allowWeakDurability);
+        return new RedisStoreOptions(url, keyPrefix, newTimeout, allowWeakDurability, trustStore);
     }
 
     /** These options, allowing (or not) a server that does not fsync every write. */
     public RedisStoreOptions withAllowWeakDurability(boolean allow) {
-        return new RedisStoreOptions(url, keyPrefix, timeout, allow);
+        return new RedisStoreOptions(url, keyPrefix, timeout, allow, trustStore);
+    }
+
+    /** These options, trusting the CAs of the PEM file {@code pemFile} for TLS. */
+    public RedisStoreOptions withTrustStore(Path pemFile) {
+        return new RedisStoreOptions(url, keyPrefix, timeout, allowWeakDurability, Optional.of(pemFile));
     }
 
     /** The server as messages and logs name it: scheme, user if any, host, port and database; never the password. */
@@ -84,7 +104,7 @@ public record RedisStoreOptions(String url, String keyPrefix, Duration timeout, 
     @Override
     public String toString() {
         return "RedisStoreOptions[endpoint=" + endpoint() + ", keyPrefix=" + keyPrefix + ", timeout=" + timeout
-                + ", allowWeakDurability=" + allowWeakDurability + "]";
+                + ", allowWeakDurability=" + allowWeakDurability + ", trustStore=" + trustStore + "]";
     }
 
     private static int port(URI uri) {

@@ -46,6 +46,12 @@ public interface StoreConfig {
          * CONFIG GET} denied): acknowledged writes may then be lost. Default {@code false}; for caches and tests.
          */
         Optional<Boolean> allowWeakDurability();
+
+        /**
+         * A PEM file of the certificate authorities trusted for a {@code rediss://} server; none: the JVM's default
+         * ones.
+         */
+        Optional<Path> trustStore();
     }
 
     /**
@@ -71,6 +77,7 @@ public interface StoreConfig {
                 url,
                 redis.keyPrefix().orElse(defaultKeyPrefix),
                 redis.timeout().orElse(RedisStoreOptions.DEFAULT_TIMEOUT),
-                redis.allowWeakDurability().orElse(false)));
+                redis.allowWeakDurability().orElse(false),
+                redis.trustStore()));
     }
 }

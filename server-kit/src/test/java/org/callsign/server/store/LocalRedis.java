@@ -48,11 +48,24 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback, Ex
     private Path dir;
     private int port;
     private Process process;
+    private Path tlsCertificate;
+    private Path tlsKey;
+    private int tlsPort;
 
     /** A durable server ({@link #DURABLE}) with {@code extraArguments} after, which win (e.g. {@code --requirepass}). */
     public LocalRedis(String... extraArguments) {
         arguments = new ArrayList<>(DURABLE);
         arguments.addAll(List.of(extraArguments));
+    }
+
+    /**
+     * Also listens for TLS on a port of its own ({@link #tlsPort()}), with the PEM files {@code certificate} and
+     * {@code key}, without asking clients for certificates. Before {@link #start()}.
+     */
+    public LocalRedis withTls(Path certificate, Path key) {
+        tlsCertificate = certificate;
+        tlsKey = key;
+        return this;
     }
 
     @Override
@@ -89,6 +102,7 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback, Ex
             for (int attempt = 1; ; attempt++) {
                 if (!fixedPort) {
                     port = freePort();
+                    tlsPort = tlsCertificate == null ? 0 : freePort();
                 }
                 process = new ProcessBuilder(command(binary))
                         .redirectErrorStream(true)
@@ -143,6 +157,7 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback, Ex
             dir = null;
         }
         port = 0;
+        tlsPort = 0;
     }
 
     /** The process id of the running server (to stop it with SIGSTOP, for example). */
@@ -156,6 +171,11 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback, Ex
     /** The server's port. */
     public int port() {
         return port;
+    }
+
+    /** The server's TLS port, after {@link #withTls}. */
+    public int tlsPort() {
+        return tlsPort;
     }
 
     /** The server's directory (its append-only files and its log). */
@@ -216,6 +236,13 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback, Ex
                 "no",
                 "--protected-mode",
                 "yes"));
+        if (tlsCertificate != null) {
+            command.addAll(List.of(
+                    "--tls-port", Integer.toString(tlsPort),
+                    "--tls-cert-file", tlsCertificate.toString(),
+                    "--tls-key-file", tlsKey.toString(),
+                    "--tls-auth-clients", "no"));
+        }
         command.addAll(arguments);
         return command;
     }

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,5 +76,23 @@ class RedisStoreOptionsTest {
                 assertThrows(IllegalArgumentException.class, () -> new RedisStoreOptions("redis://cache", "p:")
                         .withTimeout(Duration.parse(timeout)));
         assertEquals("redis timeout must be positive and at most PT1M: " + Duration.parse(timeout), e.getMessage());
+    }
+
+    @Test
+    void aTrustStoreNeedsTlsAndAReadableFile(@TempDir Path temp) throws Exception {
+        Path pem = Files.writeString(temp.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        IllegalArgumentException plain = assertThrows(
+                IllegalArgumentException.class, () -> new RedisStoreOptions("redis://cache", "p:").withTrustStore(pem));
+        assertEquals("a redis trust store needs a rediss:// URL (TLS), not redis://", plain.getMessage());
+        Path missing = temp.resolve("missing.pem");
+        IllegalArgumentException absent =
+                assertThrows(IllegalArgumentException.class, () -> new RedisStoreOptions("rediss://cache", "p:")
+                        .withTrustStore(missing));
+        assertEquals("redis trust store is not a readable file: " + missing, absent.getMessage());
+        assertEquals(
+                Optional.of(pem),
+                new RedisStoreOptions("rediss://cache", "p:")
+                        .withTrustStore(pem)
+                        .trustStore());
     }
 }
