@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +19,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** What the load generators need to run a packaged service as a child JVM: a free port, the launch, a clean stop. */
+/**
+ * What the load generators need to run a packaged service (or another server) as a child process: a free port, the
+ * launch, waiting until it answers, a clean stop.
+ */
 public final class ChildProcesses {
 
     private ChildProcesses() {}
@@ -42,11 +50,56 @@ public final class ChildProcesses {
         new TreeMap<>(properties).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
+        return start(command, directory, log);
+    }
+
+    /** Starts {@code command} in {@code directory}, standard output and error to {@code log}. */
+    public static Process start(List<String> command, Path directory, Path log) throws IOException {
         return new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+    }
+
+    /**
+     * Waits until {@code ready} answers 200 over plain HTTP/1.1 (no h2c upgrade: Node hands a request with an
+     * {@code Upgrade} header to its WebSocket server), as {@link #awaitReady(Process, HttpClient, URI, long, String)}.
+     */
+    public static void awaitReady(Process process, URI ready, long timeoutMillis, Path log) {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        awaitReady(process, client, ready, timeoutMillis, log.toString());
+    }
+
+    /**
+     * Waits until {@code ready} answers 200 through {@code client}, polling every 100 ms for at most {@code
+     * timeoutMillis}; fails at once if {@code process} exits. Failures name {@code log}, where to look.
+     */
+    public static void awaitReady(Process process, HttpClient client, URI ready, long timeoutMillis, String log) {
+        HttpRequest request =
+                HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "the child process exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("no answer from " + ready + " within " + timeoutMillis + " ms; see " + log);
     }
 
     /** Stops {@code process} (SIGTERM, then SIGKILL after 30 s) and removes its working {@code directory}. */

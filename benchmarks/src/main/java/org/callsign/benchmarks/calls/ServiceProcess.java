@@ -3,10 +3,7 @@ package org.callsign.benchmarks.calls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.callsign.benchmarks.ChildProcesses;
@@ -76,28 +73,8 @@ final class ServiceProcess {
 
     /** Waits until {@code GET /q/health/ready} answers 200 over HTTPS. */
     void awaitReady(HttpClient https) {
-        HttpRequest ready = HttpRequest.newBuilder(base().resolve("/q/health/ready"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        name + " exited with " + process.exitValue() + "; see its log in " + logDir);
-            }
-            try {
-                if (https.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-            ChildProcesses.sleep(100);
-        }
-        throw new IllegalStateException(name + " not ready within " + READY_TIMEOUT_MILLIS + " ms; see " + logDir);
+        ChildProcesses.awaitReady(
+                process, https, base().resolve("/q/health/ready"), READY_TIMEOUT_MILLIS, name + "'s log in " + logDir);
     }
 
     /** Stops the JVM (SIGTERM, then SIGKILL after 30 s); its directory stays. */

@@ -17,8 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Registers the load test's clients and devices through the server's own API: each client (registered with the
- * admin secret) gets a bearer token and {@code devicesPerClient} devices, each with a random sha-256 fingerprint.
+ * The load test's clients and devices. For signaling-server they are registered through the server's own API: each
+ * client (registered with the admin secret) gets a bearer token and {@code devicesPerClient} devices, each with a
+ * random sha-256 fingerprint. For relays without accounts they are made here, shaped the same.
  */
 final class BenchDevices {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +49,19 @@ final class BenchDevices {
         }
     }
 
+    /**
+     * {@code count} devices for a relay without accounts: ids {@code d0}, {@code d1}…, {@code devicesPerClient} to a
+     * client, a random token each (PeerJS's reconnection secret) and a random fingerprint for their SDP.
+     */
+    static List<BenchDevice> local(int count, int devicesPerClient) {
+        List<BenchDevice> devices = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            devices.add(new BenchDevice(
+                    "c" + i / devicesPerClient, HexFormat.of().formatHex(randomBytes(12)), "d" + i, fingerprint()));
+        }
+        return devices;
+    }
+
     private static List<BenchDevice> client(HttpClient http, URI base, String clientId, int devices)
             throws IOException, InterruptedException {
         String key = HexFormat.of().formatHex(randomBytes(24));
@@ -63,7 +77,7 @@ final class BenchDevices {
                 .asText();
         List<BenchDevice> registered = new ArrayList<>(devices);
         for (int d = 0; d < devices; d++) {
-            String fingerprint = HexFormat.ofDelimiter(":").withUpperCase().formatHex(randomBytes(32));
+            String fingerprint = fingerprint();
             JsonNode device = post(
                     http,
                     base,
@@ -89,6 +103,10 @@ final class BenchDevices {
                     "POST " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    private static String fingerprint() {
+        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(randomBytes(32));
     }
 
     private static byte[] randomBytes(int count) {

@@ -2,7 +2,6 @@ package org.callsign.benchmarks.signaling;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One device's signaling connection, on the JDK's WebSocket client: authenticated with its client's bearer token,
- * messages parsed as they arrive and handed to an {@link Inbox} with the time of arrival. Sends are queued, since the
- * JDK allows one outstanding send per WebSocket.
+ * One device's signaling connection, on the JDK's WebSocket client, to any {@link RelayTarget} (which opens it: with
+ * a bearer token for signaling-server, the PeerJS query for the PeerJS server): messages parsed as they arrive and
+ * handed to an {@link Inbox} with the time of arrival. The connection counts as open once the relay's greeting has
+ * arrived. Sends are queued, since the JDK allows one outstanding send per WebSocket.
  */
 final class DeviceSocket implements WebSocket.Listener {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,6 +23,7 @@ final class DeviceSocket implements WebSocket.Listener {
     }
 
     private final BenchDevice device;
+    private final RelayWire wire;
     private final Inbox inbox;
     private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
@@ -30,19 +31,16 @@ final class DeviceSocket implements WebSocket.Listener {
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
     private long bytesReceived;
 
-    private DeviceSocket(BenchDevice device, Inbox inbox) {
+    private DeviceSocket(BenchDevice device, RelayWire wire, Inbox inbox) {
         this.device = device;
+        this.wire = wire;
         this.inbox = inbox;
     }
 
-    /** Opens the device's connection; the future completes when the server's welcome has arrived. */
-    static CompletableFuture<DeviceSocket> open(HttpClient http, URI base, BenchDevice device, Inbox inbox) {
-        DeviceSocket listener = new DeviceSocket(device, inbox);
-        URI uri = URI.create("ws://" + base.getAuthority() + "/ws?device=" + device.id());
-        return http.newWebSocketBuilder()
-                .header("Authorization", "Bearer " + device.token())
-                .subprotocols("callsign.v1")
-                .buildAsync(uri, listener)
+    /** Opens the device's connection; the future completes when the relay's greeting has arrived. */
+    static CompletableFuture<DeviceSocket> open(HttpClient http, RelayTarget relay, BenchDevice device, Inbox inbox) {
+        DeviceSocket listener = new DeviceSocket(device, relay.wire(), inbox);
+        return relay.connect(http, device, listener)
                 .thenCompose(socket -> listener.welcomed.thenApply(ignored -> listener));
     }
 
@@ -87,7 +85,7 @@ final class DeviceSocket implements WebSocket.Listener {
             }
             try {
                 JsonNode message = JSON.readTree(text);
-                if ("welcome".equals(message.path("type").asText())) {
+                if (wire.opens(message)) {
                     welcomed.complete(null);
                 }
                 inbox.received(this, message, now);

@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The server's live heap and resident memory: {@code jcmd GC.run} (a full collection), then the used heap from
- * {@code jcmd GC.heap_info}, and {@code VmRSS} from {@code /proc/<pid>/status}.
+ * A server JVM's live heap and resident memory: {@code jcmd GC.run} (a full collection), then the used heap from
+ * {@code jcmd GC.heap_info}, and {@code VmRSS} from {@code /proc/<pid>/status} (for any process).
  */
 final class HeapProbe {
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
@@ -35,8 +35,8 @@ final class HeapProbe {
         return Long.parseLong(used.group(1)) * 1024;
     }
 
-    /** Resident set size, in bytes. */
-    long residentBytes() {
+    /** The resident set size of process {@code pid} ({@code VmRSS} in {@code /proc/<pid>/status}), in bytes. */
+    static long residentBytes(long pid) {
         try {
             Matcher rss = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
             if (!rss.find()) {

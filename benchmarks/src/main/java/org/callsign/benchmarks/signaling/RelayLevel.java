@@ -1,6 +1,7 @@
 package org.callsign.benchmarks.signaling;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,14 +13,17 @@ import org.callsign.benchmarks.idp.ProcCpu;
 /**
  * One offered load: calls started at a fixed rate (open loop: the schedule does not wait for answers), each call
  * seven messages between a pair of devices of one client — the caller's offer, the callee's answer and two
- * candidates, the caller's two candidates (on the answer) and bye (on the callee's last candidate) — so that the offered load in messages per second is seven times
- * the call rate. Every relayed message is timed from just before its send to its arrival at the other device (both
+ * candidates, the caller's two candidates (on the answer) and bye (on the callee's last candidate) — so that the
+ * offered load in messages per second is seven times the call rate. The messages are framed by the relay's
+ * {@link RelayWire}; the call, the schedule and the timing are the same for every relay. Every relayed message is timed from just before its send to its arrival at the other device (both
  * ends are in this process, on one clock). Messages sent during the warm-up are delivered but not counted.
  */
 final class RelayLevel implements DeviceSocket.Inbox {
     static final int MESSAGES_PER_CALL = 7;
 
     private final List<DeviceSocket[]> pairs;
+    private final Map<DeviceSocket, String> partners = new IdentityHashMap<>();
+    private final RelayWire wire;
     private final Map<String, String> sdpJson;
     private final String tag;
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -33,13 +37,19 @@ final class RelayLevel implements DeviceSocket.Inbox {
 
     /**
      * @param pairs caller and callee sockets
+     * @param wire how the relay's devices frame their messages
      * @param sdpJson each device id's SDP (its own fingerprint) as a JSON string literal
      * @param tag a prefix that makes this level's session ids unique
      */
-    RelayLevel(List<DeviceSocket[]> pairs, Map<String, String> sdpJson, String tag) {
+    RelayLevel(List<DeviceSocket[]> pairs, RelayWire wire, Map<String, String> sdpJson, String tag) {
         this.pairs = pairs;
+        this.wire = wire;
         this.sdpJson = sdpJson;
         this.tag = tag;
+        for (DeviceSocket[] pair : pairs) {
+            partners.put(pair[0], pair[1].device().id());
+            partners.put(pair[1], pair[0].device().id());
+        }
     }
 
     /** Runs the level and returns what it measured. */
@@ -67,7 +77,14 @@ final class RelayLevel implements DeviceSocket.Inbox {
             }
             DeviceSocket[] pair = pairs.get((int) (k % pairs.size()));
             String session = String.format("%s-%08d", tag, k);
-            send(pair[0], session, "o", offer(pair[1].device().id(), session, pair[0]));
+            send(
+                    pair[0],
+                    session,
+                    "o",
+                    wire.offer(
+                            pair[1].device().id(),
+                            session,
+                            sdpJson.get(pair[0].device().id())));
         }
         long cpuAfter = ProcCpu.ofProcess(serverPid);
         LockSupport.parkNanos(2_000_000_000L); // the last calls finish
@@ -90,36 +107,39 @@ final class RelayLevel implements DeviceSocket.Inbox {
 
     @Override
     public void received(DeviceSocket socket, JsonNode message, long nanos) {
-        String type = message.path("type").asText();
-        String session = message.path("session").asText();
-        switch (type) {
-            case "offer" -> {
+        RelayWire.Received received = wire.read(message);
+        String session = received.session();
+        String other = partners.get(socket);
+        switch (received.kind()) {
+            case OFFER -> {
                 arrived(session + "/o", nanos);
-                send(socket, session, "a", answer(session, socket));
-                send(socket, session, "b1", candidate(session, "b1"));
-                send(socket, session, "b2", candidate(session, "b2"));
+                send(
+                        socket,
+                        session,
+                        "a",
+                        wire.answer(other, session, sdpJson.get(socket.device().id())));
+                send(socket, session, "b1", wire.candidate(other, session, "b1"));
+                send(socket, session, "b2", wire.candidate(other, session, "b2"));
             }
-            case "answer" -> {
+            case ANSWER -> {
                 arrived(session + "/a", nanos);
-                send(socket, session, "a1", candidate(session, "a1"));
-                send(socket, session, "a2", candidate(session, "a2"));
+                send(socket, session, "a1", wire.candidate(other, session, "a1"));
+                send(socket, session, "a2", wire.candidate(other, session, "a2"));
             }
-            case "candidate" -> {
-                String candidate = message.path("candidate").path("candidate").asText();
-                String foundation = candidate.substring("candidate:".length(), candidate.indexOf(' '));
-                arrived(session + "/" + foundation, nanos);
-                if (foundation.equals("b2")) {
+            case CANDIDATE -> {
+                arrived(session + "/" + received.foundation(), nanos);
+                if (received.foundation().equals("b2")) {
                     // The callee's last message: the session can end without cutting off anything in flight.
-                    send(socket, session, "y", bye(session));
+                    send(socket, session, "y", wire.bye(other, session));
                 }
             }
-            case "bye" -> arrived(session + "/y", nanos);
-            case "ack" -> acks.incrementAndGet();
-            case "error" ->
-                errors.computeIfAbsent(message.path("error").asText(), code -> new AtomicLong())
+            case BYE -> arrived(session + "/y", nanos);
+            case ACK -> acks.incrementAndGet();
+            case ERROR ->
+                errors.computeIfAbsent(received.detail(), code -> new AtomicLong())
                         .incrementAndGet();
-            default -> {
-                // welcome, peers and peer updates: not part of the relay load
+            case OTHER -> {
+                // greetings, presence, heartbeats: not part of the relay load
             }
         }
     }
@@ -139,26 +159,6 @@ final class RelayLevel implements DeviceSocket.Inbox {
             deliveredInWindow.incrementAndGet();
             latencies.add(nanos - sent);
         }
-    }
-
-    private String offer(String to, String session, DeviceSocket from) {
-        return "{\"type\":\"offer\",\"v\":1,\"id\":\"" + session + "-o\",\"to\":\"" + to + "\",\"session\":\"" + session
-                + "\",\"sdp\":" + sdpJson.get(from.device().id()) + "}";
-    }
-
-    private String answer(String session, DeviceSocket from) {
-        return "{\"type\":\"answer\",\"v\":1,\"id\":\"" + session + "-a\",\"session\":\"" + session + "\",\"sdp\":"
-                + sdpJson.get(from.device().id()) + "}";
-    }
-
-    private static String bye(String session) {
-        return "{\"type\":\"bye\",\"v\":1,\"id\":\"" + session + "-y\",\"session\":\"" + session + "\"}";
-    }
-
-    private static String candidate(String session, String foundation) {
-        return "{\"type\":\"candidate\",\"v\":1,\"id\":\"" + session + "-" + foundation + "\",\"session\":\""
-                + session + "\",\"candidate\":{\"candidate\":\"candidate:" + foundation
-                + " 1 udp 2122194687 192.0.2.2 47774 typ host generation 0\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}}";
     }
 
     /**

@@ -3,35 +3,32 @@ package org.callsign.benchmarks.signaling;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.callsign.benchmarks.ChildProcesses;
 
 /**
  * The packaged signaling-server ({@code quarkus-run.jar}) as a child JVM for the load test: a temporary data
  * directory, plain HTTP on a free loopback port (the benchmark measures signaling, not TLS), the cheapest allowed
  * bcrypt cost, a known admin secret, and limits the load generator's single address and high rates do not reach.
- * Everything is passed as {@code -D} system properties; the packaged configuration is otherwise untouched.
+ * Everything is passed as {@code -D} system properties; the packaged configuration is otherwise untouched. Devices are
+ * registered through its API and connect with their client's bearer token.
  */
-final class SignalingServer implements AutoCloseable {
+final class SignalingServer extends RelayProcess {
     static final String ADMIN_SECRET = "benchmark-admin-secret-0123456789abcdef";
     private static final long READY_TIMEOUT_MILLIS = 120_000;
 
-    private final Process process;
-    private final Path directory;
-    private final Path log;
     private final int port;
+    private final HeapProbe heap;
 
-    private SignalingServer(Process process, Path directory, Path log, int port) {
-        this.process = process;
-        this.directory = directory;
-        this.log = log;
+    private SignalingServer(Process process, Path directory, Path log, int port, Path jcmd) {
+        super("signaling-server", CallsignWire.SIGNALING_SERVER, process, directory, log);
         this.port = port;
+        this.heap = new HeapProbe(jcmd, process.pid());
     }
 
     /** Starts {@code jar} with {@code java} and {@code jvmFlags}, output to {@code log}, and waits until it is ready. */
@@ -54,14 +51,8 @@ final class SignalingServer implements AutoCloseable {
                 Map.entry("callsign.signaling.websocket.client-messages-per-second", "100000"),
                 Map.entry("callsign.signaling.websocket.max-connections", Integer.toString(connections + 100)));
         Process process = ChildProcesses.launch(java, jvmFlags, properties, jar, directory, log);
-        SignalingServer server = new SignalingServer(process, directory, log, port);
-        try {
-            server.awaitReady();
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        return server;
+        SignalingServer server = new SignalingServer(process, directory, log, port, java.resolveSibling("jcmd"));
+        return awaitReady(server, server.base().resolve("/q/health/ready"), READY_TIMEOUT_MILLIS);
     }
 
     /** {@code http://127.0.0.1:<port>}. */
@@ -69,44 +60,21 @@ final class SignalingServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** The server JVM's process id. */
-    long pid() {
-        return process.pid();
-    }
-
-    /** Whether the server is still running. */
-    boolean alive() {
-        return process.isAlive();
+    @Override
+    public List<BenchDevice> devices(int count, int perClient) throws Exception {
+        return BenchDevices.register(base(), count, perClient);
     }
 
     @Override
-    public void close() throws IOException {
-        ChildProcesses.stop(process, directory);
+    public CompletableFuture<WebSocket> connect(HttpClient http, BenchDevice device, WebSocket.Listener listener) {
+        return http.newWebSocketBuilder()
+                .header("Authorization", "Bearer " + device.token())
+                .subprotocols("callsign.v1")
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws?device=" + device.id()), listener);
     }
 
-    private void awaitReady() {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready =
-                HttpRequest.newBuilder(base().resolve("/q/health/ready")).build();
-        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("signaling-server exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-            ChildProcesses.sleep(200);
-        }
-        throw new IllegalStateException(
-                "signaling-server not ready within " + READY_TIMEOUT_MILLIS + " ms; see " + log);
+    @Override
+    public long liveHeapBytes() {
+        return heap.liveHeapBytes();
     }
 }
