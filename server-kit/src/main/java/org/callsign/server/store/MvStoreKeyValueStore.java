@@ -2,6 +2,7 @@ package org.callsign.server.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +22,9 @@ import org.h2.mvstore.MVStoreException;
  * killed process and a power loss, and {@link #update} lands in one commit: MVStore reopens at the last complete
  * commit. The price is an fsync per write, which suits rare writes (keys, accounts, consents, devices). Space of
  * old versions is reused by later commits, and the file is compacted when the store is closed.
+ *
+ * <p>{@link #updateIf} checks and writes under the same lock as every other write, which makes it atomic within this
+ * process; and one process at a time can open the file (below), so that is every writer there is.
  *
  * <p>The directory is created {@code rwx------} and the file {@code rw-------} (see {@link OwnerOnlyFiles}). MVStore
  * locks the file, so one process at a time can open it.
@@ -107,6 +111,19 @@ public final class MvStoreKeyValueStore implements KeyValueStore {
 
     @Override
     public void update(String namespace, Map<String, byte[]> puts, Collection<String> removals) {
+        updateIf(namespace, Map.of(), puts, removals);
+    }
+
+    @Override
+    public boolean updateIf(
+            String namespace,
+            Map<String, Optional<byte[]>> expected,
+            Map<String, byte[]> puts,
+            Collection<String> removals) {
+        expected.forEach((key, value) -> {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "expected value");
+        });
         puts.forEach((key, value) -> {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
@@ -114,9 +131,20 @@ public final class MvStoreKeyValueStore implements KeyValueStore {
         removals.forEach(key -> Objects.requireNonNull(key, "key"));
         synchronized (writeLock) {
             MVMap<String, byte[]> map = map(namespace);
+            for (Map.Entry<String, Optional<byte[]>> condition : expected.entrySet()) {
+                byte[] current = map.get(condition.getKey());
+                boolean holds = condition.getValue().isPresent()
+                        ? current != null
+                                && Arrays.equals(current, condition.getValue().get())
+                        : current == null;
+                if (!holds) {
+                    return false;
+                }
+            }
             puts.forEach((key, value) -> map.put(key, value.clone()));
             removals.forEach(map::remove);
             commit(namespace);
+            return true;
         }
     }
 

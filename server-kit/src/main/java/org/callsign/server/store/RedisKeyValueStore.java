@@ -32,7 +32,10 @@ import java.util.concurrent.TimeoutException;
  * <key prefix><namespace>}, whose fields are the keys (UTF-8) and whose values are the stored bytes, unchanged.
  * {@link #update} sends {@code MULTI}, {@code HSET}, {@code HDEL}, {@code EXEC} in one batch on one connection, so
  * that it applies whole or not at all, after a crash too (Redis drops an incomplete transaction from its
- * append-only file when it loads it). {@link #entries} reads the hash with {@code HGETALL} and sorts it by key here.
+ * append-only file when it loads it). {@link #updateIf} runs {@link #UPDATE_IF_SCRIPT} with {@code EVAL}: Redis runs
+ * a script with no other command in between, from any client, so the check and the writes are atomic across every
+ * process that shares the server, and it logs the script's writes to the append-only file as one transaction. The
+ * script compares and stores Lua strings, which hold any bytes. {@link #entries} reads the hash with {@code HGETALL} and sorts it by key here.
  *
  * <p>Durability: Redis 7.0 has no {@code WAITAOF}, so an acknowledged write survives {@code kill -9} of the server only
  * if the server writes and fsyncs its append-only file before it answers: {@code appendonly yes}, {@code appendfsync
@@ -57,6 +60,41 @@ public final class RedisKeyValueStore implements KeyValueStore {
 
     /** Commands that may wait for a free connection; past that a command fails at once. */
     public static final int POOL_WAITING = 1024;
+
+    /**
+     * The script of {@link #updateIf}. {@code KEYS[1]}: the namespace's hash. {@code ARGV}: the number of expected
+     * fields, then for each its name, {@code 1} and the bytes it must hold or {@code 0} and an empty string for
+     * "absent"; the number of fields to set, then each name and value; the number of fields to delete, then each
+     * name. Returns 1 if it wrote, 0 if a field did not hold what was expected.
+     */
+    static final String UPDATE_IF_SCRIPT =
+            """
+            local hash = KEYS[1]
+            local i = 1
+            local function count()
+              local n = tonumber(ARGV[i])
+              i = i + 1
+              return n
+            end
+            for _ = 1, count() do
+              local current = redis.call('HGET', hash, ARGV[i])
+              if ARGV[i + 1] == '1' then
+                if current ~= ARGV[i + 2] then return 0 end
+              elseif current then
+                return 0
+              end
+              i = i + 3
+            end
+            for _ = 1, count() do
+              redis.call('HSET', hash, ARGV[i], ARGV[i + 1])
+              i = i + 2
+            end
+            for _ = 1, count() do
+              redis.call('HDEL', hash, ARGV[i])
+              i = i + 1
+            end
+            return 1
+            """;
 
     private final RedisStoreOptions options;
     private final Vertx vertx;
@@ -196,6 +234,25 @@ public final class RedisKeyValueStore implements KeyValueStore {
                 throw new StoreException(prefix() + what + " failed: " + reply);
             }
         }
+    }
+
+    @Override
+    public boolean updateIf(
+            String namespace,
+            Map<String, Optional<byte[]>> expected,
+            Map<String, byte[]> puts,
+            Collection<String> removals) {
+        Request eval = Request.cmd(Command.EVAL).arg(UPDATE_IF_SCRIPT).arg(1).arg(hash(namespace));
+        eval.arg(expected.size());
+        expected.forEach((key, value) -> eval.arg(Objects.requireNonNull(key, "key"))
+                .arg(Objects.requireNonNull(value, "expected value").isPresent() ? "1" : "0")
+                .arg(value.map(byte[]::clone).orElse(new byte[0])));
+        eval.arg(puts.size());
+        puts.forEach((key, value) -> eval.arg(Objects.requireNonNull(key, "key"))
+                .arg(Objects.requireNonNull(value, "value").clone()));
+        eval.arg(removals.size());
+        removals.forEach(key -> eval.arg(Objects.requireNonNull(key, "key")));
+        return call(eval, "conditional update of namespace " + namespace).toLong() == 1;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.callsign.server.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,41 @@ class JsonNamespaceTest {
         assertEquals(2, pets.removeWhere(pet -> pet.legs() == 4));
         assertEquals(List.of("tweety"), List.copyOf(pets.entries().keySet()));
         assertEquals(0, pets.removeWhere(pet -> pet.legs() == 4));
+    }
+
+    @Test
+    void removeWhereKeepsARecordRewrittenBetweenItsReadAndItsWrite() {
+        pets.put("rex", new Pet("Rex", 4, BORN));
+        boolean[] rewritten = {false};
+        int removed = pets.removeWhere(pet -> {
+            if (!rewritten[0]) {
+                // Another process gives Rex a new record after this one read the old.
+                rewritten[0] = true;
+                pets.put("rex", new Pet("Rex", 3, BORN));
+            }
+            return pet.legs() == 4;
+        });
+        assertEquals(0, removed);
+        assertEquals(Optional.of(new Pet("Rex", 3, BORN)), pets.get("rex"));
+    }
+
+    @Test
+    void putIfAbsentWritesOnlyANewKey() {
+        assertTrue(pets.putIfAbsent("rex", new Pet("Rex", 4, BORN)));
+        assertFalse(pets.putIfAbsent("rex", new Pet("Other", 3, BORN)));
+        assertEquals(Optional.of(new Pet("Rex", 4, BORN)), pets.get("rex"));
+    }
+
+    @Test
+    void computeChangesTheRecordAndRemovesOnEmpty() {
+        Pet rex = new Pet("Rex", 4, BORN);
+        assertEquals(Optional.of(rex), pets.compute("rex", current -> current.or(() -> Optional.of(rex))));
+        Pet lame = new Pet("Rex", 3, BORN);
+        assertEquals(
+                Optional.of(lame),
+                pets.compute("rex", current -> current.map(pet -> new Pet(pet.name(), pet.legs() - 1, pet.born()))));
+        assertEquals(Optional.empty(), pets.compute("rex", current -> Optional.empty()));
+        assertEquals(Optional.empty(), pets.get("rex"));
     }
 
     @Test

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -96,6 +101,115 @@ public abstract class KeyValueStoreContract {
         try (KeyValueStore store = open()) {
             assertArrayEquals(bytes("one"), store.get("accounts", "alice").orElseThrow());
             assertArrayEquals(bytes("two"), store.get("accounts", "bob").orElseThrow());
+        }
+    }
+
+    @Test
+    void compareAndSetWritesOnlyOverTheExpectedValue() {
+        try (KeyValueStore store = open()) {
+            assertTrue(store.compareAndSet("accounts", "alice", null, bytes("one")), "absent as expected");
+            assertFalse(store.compareAndSet("accounts", "alice", null, bytes("two")), "present, absent expected");
+            assertFalse(store.compareAndSet("accounts", "alice", bytes("other"), bytes("two")), "mismatch");
+            assertEquals("one", text(store.get("accounts", "alice").orElseThrow()));
+            assertTrue(store.compareAndSet("accounts", "alice", bytes("one"), bytes("two")), "present as expected");
+            assertEquals("two", text(store.get("accounts", "alice").orElseThrow()));
+            assertFalse(store.compareAndSet("accounts", "bob", bytes("two"), bytes("three")), "absent, value expected");
+            assertTrue(store.get("accounts", "bob").isEmpty());
+        }
+    }
+
+    @Test
+    void compareAndSetWithNullValueRemoves() {
+        try (KeyValueStore store = open()) {
+            store.put("accounts", "alice", bytes("one"));
+            assertFalse(store.compareAndSet("accounts", "alice", bytes("two"), null));
+            assertTrue(store.get("accounts", "alice").isPresent());
+            assertTrue(store.compareAndSet("accounts", "alice", bytes("one"), null));
+            assertTrue(store.get("accounts", "alice").isEmpty());
+            assertTrue(store.compareAndSet("accounts", "alice", null, null), "absent stays absent");
+        }
+    }
+
+    @Test
+    void compareAndSetTellsEmptyFromAbsent() {
+        try (KeyValueStore store = open()) {
+            assertFalse(store.compareAndSet("accounts", "alice", new byte[0], bytes("one")));
+            store.put("accounts", "alice", new byte[0]);
+            assertFalse(store.compareAndSet("accounts", "alice", null, bytes("one")));
+            assertTrue(store.compareAndSet("accounts", "alice", new byte[0], bytes("one")));
+        }
+    }
+
+    @Test
+    void updateIfChecksEveryExpectedKeyBeforeWritingAny() {
+        try (KeyValueStore store = open()) {
+            store.put("identities", "name:alice", bytes("c1"));
+            Map<String, Optional<byte[]>> stale =
+                    Map.of("name:alice", Optional.of(bytes("c1")), "client:c2", Optional.of(bytes("alice")));
+            assertFalse(
+                    store.updateIf("identities", stale, Map.of("client:c1", bytes("alice")), List.of("name:alice")));
+            assertEquals(Set.of("name:alice"), store.entries("identities").keySet());
+            Map<String, Optional<byte[]>> fresh =
+                    Map.of("name:alice", Optional.of(bytes("c1")), "client:c2", Optional.empty());
+            assertTrue(store.updateIf("identities", fresh, Map.of("client:c1", bytes("alice")), List.of("name:alice")));
+            assertEquals(Set.of("client:c1"), store.entries("identities").keySet());
+        }
+    }
+
+    @Test
+    void computeChangesRemovesAndLeavesAnUnchangedValueAlone() {
+        try (KeyValueStore store = open()) {
+            assertEquals(
+                    "1",
+                    text(store.compute("counters", "c", current -> Optional.of(bytes("1")))
+                            .orElseThrow()));
+            assertEquals(
+                    "12",
+                    text(store.compute("counters", "c", current -> current.map(v -> bytes(text(v) + "2")))
+                            .orElseThrow()));
+            assertEquals(
+                    "12",
+                    text(store.compute("counters", "c", current -> current).orElseThrow()));
+            assertTrue(
+                    store.compute("counters", "c", current -> Optional.empty()).isEmpty());
+            assertTrue(store.get("counters", "c").isEmpty());
+        }
+    }
+
+    @Test
+    void concurrentComputesFromSeveralThreadsLoseNoIncrement() throws Exception {
+        try (KeyValueStore store = open()) {
+            assertEquals(4 * 25, incrementConcurrently(List.of(store, store, store, store), 25));
+        }
+    }
+
+    /**
+     * Increments the counter {@code counters/c} {@code each} times from one thread per store given, all at once, and
+     * returns its final value.
+     */
+    protected static int incrementConcurrently(List<KeyValueStore> stores, int each) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(stores.size());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (KeyValueStore store : stores) {
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        store.compute(
+                                "counters",
+                                "c",
+                                current -> Optional.of(bytes(String.valueOf(current.map(v -> Integer.parseInt(text(v)))
+                                                .orElse(0)
+                                        + 1))));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+            return Integer.parseInt(text(stores.get(0).get("counters", "c").orElseThrow()));
+        } finally {
+            threads.shutdownNow();
         }
     }
 

@@ -2,6 +2,7 @@ package org.callsign.server.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -168,6 +169,30 @@ class RedisKeyValueStoreTest extends KeyValueStoreContract {
                     update.getMessage().startsWith("redis " + REDIS.url() + ": update of namespace accounts failed: "),
                     update.getMessage());
             assertEquals("not a hash", REDIS.cli("GET", prefix + "accounts"));
+        }
+    }
+
+    @Test
+    void twoStoresOnOnePrefixLoseNoIncrement() throws Exception {
+        try (KeyValueStore first = open(prefix);
+                KeyValueStore second = open(prefix)) {
+            assertEquals(2 * 2 * 25, incrementConcurrently(List.of(first, second, first, second), 25));
+        }
+    }
+
+    @Test
+    void updateIfComparesBinaryValuesExactly() {
+        byte[] everyByte = new byte[256];
+        for (int i = 0; i < everyByte.length; i++) {
+            everyByte[i] = (byte) i;
+        }
+        byte[] lastByteChanged = everyByte.clone();
+        lastByteChanged[255] = 0;
+        try (KeyValueStore store = open()) {
+            store.put("keys", "all", everyByte);
+            assertFalse(store.compareAndSet("keys", "all", lastByteChanged, bytes("x")));
+            assertTrue(store.compareAndSet("keys", "all", everyByte, lastByteChanged));
+            assertArrayEquals(lastByteChanged, store.get("keys", "all").orElseThrow());
         }
     }
 
