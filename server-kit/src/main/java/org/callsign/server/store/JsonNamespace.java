@@ -89,20 +89,28 @@ public final class JsonNamespace<T> {
         return store.updateIf(namespace, expected, encode(puts), removals);
     }
 
+    /** Removes every record that {@code doomed} accepts, as {@link #removeMatching} does; returns how many. */
+    public int removeWhere(Predicate<T> doomed) {
+        return removeMatching(doomed).size();
+    }
+
     /**
      * Removes every record that {@code doomed} accepts, in one atomic change, and only if none of them changed since
-     * it was read (a changed record is judged again); returns how many.
+     * it was read (then all are read and judged again); returns the removed records by key.
      */
-    public int removeWhere(Predicate<T> doomed) {
+    public Map<String, T> removeMatching(Predicate<T> doomed) {
         return OptimisticRetry.run(namespace, () -> {
             Map<String, Optional<byte[]>> read = new LinkedHashMap<>();
+            Map<String, T> removed = new LinkedHashMap<>();
             store.entries(namespace).forEach((key, bytes) -> {
-                if (doomed.test(decode(key, bytes))) {
+                T record = decode(key, bytes);
+                if (doomed.test(record)) {
                     read.put(key, Optional.of(bytes));
+                    removed.put(key, record);
                 }
             });
             if (read.isEmpty() || store.updateIf(namespace, read, Map.of(), List.copyOf(read.keySet()))) {
-                return Optional.of(read.size());
+                return Optional.of(removed);
             }
             return Optional.empty();
         });
