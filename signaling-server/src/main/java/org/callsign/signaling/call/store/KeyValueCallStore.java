@@ -3,12 +3,14 @@ package org.callsign.signaling.call.store;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.callsign.server.store.JsonNamespace;
 import org.callsign.server.store.KeyValueStore;
 
 /**
  * Call history in a {@link KeyValueStore}, namespace {@value #NAMESPACE}: one JSON record per client holding its
- * newest {@value CallStore#MAX_PER_CLIENT} calls, written in one durable update under one lock.
+ * newest {@value CallStore#MAX_PER_CLIENT} calls, changed by one conditional write, so that calls saved at once by
+ * several processes sharing the store are all kept.
  */
 @Singleton
 public class KeyValueCallStore implements CallStore {
@@ -20,7 +22,6 @@ public class KeyValueCallStore implements CallStore {
     record ClientCalls(List<CallRecord> calls) {}
 
     private final JsonNamespace<ClientCalls> calls;
-    private final Object lock = new Object();
 
     public KeyValueCallStore(KeyValueStore store) {
         this.calls = new JsonNamespace<>(store, NAMESPACE, ClientCalls.class);
@@ -28,8 +29,9 @@ public class KeyValueCallStore implements CallStore {
 
     @Override
     public void save(String clientId, CallRecord record) {
-        synchronized (lock) {
-            List<CallRecord> list = new ArrayList<>(list(clientId));
+        calls.compute(clientId, current -> {
+            List<CallRecord> list =
+                    new ArrayList<>(current.map(ClientCalls::calls).orElse(List.of()));
             int index = -1;
             for (int i = 0; i < list.size(); i++) {
                 if (list.get(i).sameCall(record)) {
@@ -45,8 +47,8 @@ public class KeyValueCallStore implements CallStore {
             while (list.size() > MAX_PER_CLIENT) {
                 list.remove(list.size() - 1);
             }
-            calls.put(clientId, new ClientCalls(List.copyOf(list)));
-        }
+            return Optional.of(new ClientCalls(List.copyOf(list)));
+        });
     }
 
     @Override
@@ -56,8 +58,6 @@ public class KeyValueCallStore implements CallStore {
 
     @Override
     public void removeClient(String clientId) {
-        synchronized (lock) {
-            calls.remove(clientId);
-        }
+        calls.remove(clientId);
     }
 }

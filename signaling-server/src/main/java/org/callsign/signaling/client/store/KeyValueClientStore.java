@@ -8,7 +8,7 @@ import org.callsign.server.store.KeyValueStore;
 
 /**
  * Clients in a {@link KeyValueStore}, namespace {@value #NAMESPACE}, one JSON record per client id. Checks and writes
- * happen under one lock: atomic within this process, which owns the embedded store file.
+ * are conditional writes of the store, so they stay atomic when several processes share it.
  */
 @Singleton
 public class KeyValueClientStore implements ClientStore {
@@ -17,7 +17,6 @@ public class KeyValueClientStore implements ClientStore {
     public static final String NAMESPACE = "clients";
 
     private final JsonNamespace<Client> clients;
-    private final Object lock = new Object();
 
     public KeyValueClientStore(KeyValueStore store) {
         this.clients = new JsonNamespace<>(store, NAMESPACE, Client.class);
@@ -40,30 +39,17 @@ public class KeyValueClientStore implements ClientStore {
 
     @Override
     public boolean create(Client client) {
-        synchronized (lock) {
-            if (clients.get(client.clientId()).isPresent()) {
-                return false;
-            }
-            clients.put(client.clientId(), client);
-            return true;
-        }
+        return clients.putIfAbsent(client.clientId(), client);
     }
 
     @Override
     public boolean replace(Client client) {
-        synchronized (lock) {
-            if (clients.get(client.clientId()).isEmpty()) {
-                return false;
-            }
-            clients.put(client.clientId(), client);
-            return true;
-        }
+        return clients.compute(client.clientId(), current -> current.map(old -> client))
+                .isPresent();
     }
 
     @Override
     public boolean delete(String clientId) {
-        synchronized (lock) {
-            return clients.remove(clientId);
-        }
+        return clients.remove(clientId);
     }
 }

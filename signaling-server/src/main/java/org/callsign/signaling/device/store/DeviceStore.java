@@ -23,8 +23,10 @@ public interface DeviceStore {
     }
 
     /**
-     * Replaces the client's devices with what {@code change} makes of them, atomically; returns the new list. If
-     * {@code change} throws, nothing is written and the exception propagates.
+     * Replaces the client's devices with what {@code change} makes of them, atomically (also with respect to other
+     * processes sharing the store); returns the new list. If {@code change} throws, nothing is written and the
+     * exception propagates. {@code change} may run more than once, each time on a fresh list, when another writer
+     * changed the list in between: it must have no effect but its result and what it records of the last run.
      */
     List<Device> update(String clientId, UnaryOperator<List<Device>> change);
 

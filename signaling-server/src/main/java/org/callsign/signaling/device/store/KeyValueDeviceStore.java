@@ -2,14 +2,16 @@ package org.callsign.signaling.device.store;
 
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.callsign.server.store.JsonNamespace;
 import org.callsign.server.store.KeyValueStore;
 
 /**
  * Devices in a {@link KeyValueStore}, namespace {@value #NAMESPACE}: one JSON record per client id holding its list
- * of devices, so that a change of one client's devices is a single durable write. Updates run under one lock: atomic
- * within this process, which owns the embedded store file.
+ * of devices, so that a change of one client's devices is a single durable write. Updates are optimistic conditional writes
+ * ({@link JsonNamespace#compute}): atomic when several processes share the store; a change may be applied to a
+ * fresh read more than once.
  */
 @Singleton
 public class KeyValueDeviceStore implements DeviceStore {
@@ -21,7 +23,6 @@ public class KeyValueDeviceStore implements DeviceStore {
     record ClientDevices(List<Device> devices) {}
 
     private final JsonNamespace<ClientDevices> devices;
-    private final Object lock = new Object();
 
     public KeyValueDeviceStore(KeyValueStore store) {
         this.devices = new JsonNamespace<>(store, NAMESPACE, ClientDevices.class);
@@ -34,21 +35,17 @@ public class KeyValueDeviceStore implements DeviceStore {
 
     @Override
     public List<Device> update(String clientId, UnaryOperator<List<Device>> change) {
-        synchronized (lock) {
-            List<Device> changed = List.copyOf(change.apply(list(clientId)));
-            if (changed.isEmpty()) {
-                devices.remove(clientId);
-            } else {
-                devices.put(clientId, new ClientDevices(changed));
-            }
-            return changed;
-        }
+        return devices.compute(clientId, current -> {
+                    List<Device> changed = List.copyOf(
+                            change.apply(current.map(ClientDevices::devices).orElse(List.of())));
+                    return changed.isEmpty() ? Optional.empty() : Optional.of(new ClientDevices(changed));
+                })
+                .map(ClientDevices::devices)
+                .orElse(List.of());
     }
 
     @Override
     public boolean removeClient(String clientId) {
-        synchronized (lock) {
-            return devices.remove(clientId);
-        }
+        return devices.remove(clientId);
     }
 }

@@ -10,7 +10,8 @@ import org.callsign.server.store.KeyValueStore;
 
 /**
  * Filters in a {@link KeyValueStore}: settings in namespace {@value #SETTINGS}, rules in {@value #RULES}, one JSON
- * record per client in each. A client's rules are rewritten whole on every change, under one lock.
+ * record per client in each. A client's rules are rewritten whole on every change, by one conditional write, so that
+ * changes made at once by several processes sharing the store are all kept.
  */
 @Singleton
 public class KeyValueFilterStore implements FilterStore {
@@ -26,7 +27,6 @@ public class KeyValueFilterStore implements FilterStore {
 
     private final JsonNamespace<FilterSettings> settings;
     private final JsonNamespace<ClientRules> rules;
-    private final Object lock = new Object();
 
     public KeyValueFilterStore(KeyValueStore store) {
         this.settings = new JsonNamespace<>(store, SETTINGS, FilterSettings.class);
@@ -50,24 +50,21 @@ public class KeyValueFilterStore implements FilterStore {
 
     @Override
     public Map<String, String> updateRules(String clientId, Map<String, String> puts, Collection<String> removals) {
-        synchronized (lock) {
-            Map<String, String> now = rules(clientId);
-            now.putAll(puts);
-            now.keySet().removeAll(removals);
-            if (now.isEmpty()) {
-                rules.remove(clientId);
-            } else {
-                rules.put(clientId, new ClientRules(now));
-            }
-            return now;
-        }
+        return rules.compute(clientId, current -> {
+                    Map<String, String> now =
+                            new TreeMap<>(current.map(ClientRules::rules).orElse(Map.of()));
+                    now.putAll(puts);
+                    now.keySet().removeAll(removals);
+                    return now.isEmpty() ? Optional.empty() : Optional.of(new ClientRules(now));
+                })
+                .map(ClientRules::rules)
+                .map(TreeMap::new)
+                .orElseGet(TreeMap::new);
     }
 
     @Override
     public void removeClient(String clientId) {
-        synchronized (lock) {
-            settings.remove(clientId);
-            rules.remove(clientId);
-        }
+        settings.remove(clientId);
+        rules.remove(clientId);
     }
 }

@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.callsign.server.store.JsonNamespace;
 import org.callsign.server.store.KeyValueStore;
+import org.callsign.server.store.OptimisticRetry;
 
 /**
  * Bound identities in a {@link KeyValueStore}, namespace {@value #NAMESPACE}: each binding under {@code name:<identity>}
- * and {@code client:<client id>}, both written in one durable update under one lock.
+ * and {@code client:<client id>}, both written in one durable update that applies only if neither record changed
+ * since it was read ({@link JsonNamespace#updateIf}), and is otherwise decided again: two processes sharing the store
+ * cannot bind one identity to two clients.
  */
 @Singleton
 public class KeyValueIdentityStore implements IdentityStore {
@@ -20,7 +23,6 @@ public class KeyValueIdentityStore implements IdentityStore {
     public static final String NAMESPACE = "identities";
 
     private final JsonNamespace<BoundIdentity> bindings;
-    private final Object lock = new Object();
 
     public KeyValueIdentityStore(KeyValueStore store) {
         this.bindings = new JsonNamespace<>(store, NAMESPACE, BoundIdentity.class);
@@ -38,31 +40,50 @@ public class KeyValueIdentityStore implements IdentityStore {
 
     @Override
     public boolean bind(BoundIdentity binding) {
-        synchronized (lock) {
-            Optional<BoundIdentity> holder = byIdentity(binding.identity());
+        String nameKey = nameKey(binding.identity());
+        String clientKey = clientKey(binding.clientId());
+        return OptimisticRetry.run(NAMESPACE + "/" + nameKey, () -> {
+            Map<String, Optional<byte[]>> read = read(nameKey, clientKey);
+            Optional<BoundIdentity> holder = decode(read, nameKey);
             if (holder.isPresent() && !holder.get().clientId().equals(binding.clientId())) {
-                return false;
+                return Optional.of(false);
             }
             List<String> removals = new ArrayList<>();
-            byClient(binding.clientId())
+            decode(read, clientKey)
                     .filter(old -> !old.identity().equals(binding.identity()))
                     .ifPresent(old -> removals.add(nameKey(old.identity())));
             Map<String, BoundIdentity> puts = new HashMap<>();
-            puts.put(nameKey(binding.identity()), binding);
-            puts.put(clientKey(binding.clientId()), binding);
-            bindings.update(puts, removals);
-            return true;
-        }
+            puts.put(nameKey, binding);
+            puts.put(clientKey, binding);
+            return bindings.updateIf(read, puts, removals) ? Optional.of(true) : Optional.empty();
+        });
     }
 
     @Override
     public boolean unbind(String clientId) {
-        synchronized (lock) {
-            Optional<BoundIdentity> old = byClient(clientId);
-            old.ifPresent(
-                    binding -> bindings.update(Map.of(), List.of(clientKey(clientId), nameKey(binding.identity()))));
-            return old.isPresent();
+        String clientKey = clientKey(clientId);
+        return OptimisticRetry.run(NAMESPACE + "/" + clientKey, () -> {
+            Map<String, Optional<byte[]>> read = read(clientKey);
+            Optional<BoundIdentity> old = decode(read, clientKey);
+            if (old.isEmpty()) {
+                return Optional.of(false);
+            }
+            List<String> removals = List.of(clientKey, nameKey(old.get().identity()));
+            return bindings.updateIf(read, Map.of(), removals) ? Optional.of(true) : Optional.empty();
+        });
+    }
+
+    /** The stored bytes of each key (empty: absent), as {@link JsonNamespace#updateIf} expects them. */
+    private Map<String, Optional<byte[]>> read(String... keys) {
+        Map<String, Optional<byte[]>> read = new HashMap<>();
+        for (String key : keys) {
+            read.put(key, bindings.bytes(key));
         }
+        return read;
+    }
+
+    private Optional<BoundIdentity> decode(Map<String, Optional<byte[]>> read, String key) {
+        return read.get(key).map(bytes -> bindings.decode(key, bytes));
     }
 
     private static String nameKey(String identity) {

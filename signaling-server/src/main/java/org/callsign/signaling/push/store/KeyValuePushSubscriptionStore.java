@@ -2,10 +2,9 @@ package org.callsign.signaling.push.store;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.callsign.server.store.JsonNamespace;
 import org.callsign.server.store.KeyValueStore;
@@ -13,7 +12,8 @@ import org.callsign.server.store.KeyValueStore;
 /**
  * Push subscriptions in a {@link KeyValueStore}, namespace {@value #NAMESPACE}: one JSON record per device, under
  * {@code <client id>:<device id>}, holding its subscriptions, so that a change of one device's subscriptions is a
- * single durable write. Updates run under one lock: atomic within this process, which owns the embedded store file.
+ * single durable write. Changes are conditional writes of the store, so they stay atomic when several processes
+ * share it; a change may be applied to a fresh read more than once.
  */
 @Singleton
 public class KeyValuePushSubscriptionStore implements PushSubscriptionStore {
@@ -25,7 +25,6 @@ public class KeyValuePushSubscriptionStore implements PushSubscriptionStore {
     record DeviceSubscriptions(String clientId, List<PushSubscription> subscriptions) {}
 
     private final JsonNamespace<DeviceSubscriptions> records;
-    private final Object lock = new Object();
 
     public KeyValuePushSubscriptionStore(KeyValueStore store) {
         this.records = new JsonNamespace<>(store, NAMESPACE, DeviceSubscriptions.class);
@@ -41,63 +40,57 @@ public class KeyValuePushSubscriptionStore implements PushSubscriptionStore {
     @Override
     public List<PushSubscription> update(
             String clientId, String deviceId, UnaryOperator<List<PushSubscription>> change) {
-        synchronized (lock) {
-            List<PushSubscription> changed = List.copyOf(change.apply(list(clientId, deviceId)));
-            if (changed.isEmpty()) {
-                records.remove(key(clientId, deviceId));
-            } else {
-                records.put(key(clientId, deviceId), new DeviceSubscriptions(clientId, changed));
-            }
-            return changed;
-        }
+        return records.compute(key(clientId, deviceId), current -> {
+                    List<PushSubscription> changed = List.copyOf(change.apply(
+                            current.map(DeviceSubscriptions::subscriptions).orElse(List.of())));
+                    return changed.isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(new DeviceSubscriptions(clientId, changed));
+                })
+                .map(DeviceSubscriptions::subscriptions)
+                .orElse(List.of());
     }
 
     @Override
     public int removeDevice(String clientId, String deviceId) {
-        synchronized (lock) {
-            int count = list(clientId, deviceId).size();
-            records.remove(key(clientId, deviceId));
-            return count;
-        }
+        int[] count = {0};
+        records.compute(key(clientId, deviceId), current -> {
+            count[0] = current.map(device -> device.subscriptions().size()).orElse(0);
+            return Optional.empty();
+        });
+        return count[0];
     }
 
     @Override
     public int removeClient(String clientId) {
-        synchronized (lock) {
-            int[] count = {0};
-            records.removeWhere(device -> {
-                boolean doomed = device.clientId().equals(clientId);
-                count[0] += doomed ? device.subscriptions().size() : 0;
-                return doomed;
-            });
-            return count[0];
-        }
+        return records.removeMatching(device -> device.clientId().equals(clientId)).values().stream()
+                .mapToInt(device -> device.subscriptions().size())
+                .sum();
     }
 
     @Override
     public int removeExpired(Instant now) {
-        synchronized (lock) {
-            Map<String, DeviceSubscriptions> puts = new LinkedHashMap<>();
-            List<String> removals = new ArrayList<>();
-            int count = 0;
-            for (Map.Entry<String, DeviceSubscriptions> entry :
-                    records.entries().entrySet()) {
-                DeviceSubscriptions device = entry.getValue();
-                List<PushSubscription> live = device.subscriptions().stream()
-                        .filter(subscription -> subscription.live(now))
-                        .toList();
-                count += device.subscriptions().size() - live.size();
-                if (live.isEmpty()) {
-                    removals.add(entry.getKey());
-                } else if (live.size() < device.subscriptions().size()) {
-                    puts.put(entry.getKey(), new DeviceSubscriptions(device.clientId(), live));
-                }
+        int count = 0;
+        for (Map.Entry<String, DeviceSubscriptions> entry : records.entries().entrySet()) {
+            if (entry.getValue().subscriptions().stream().anyMatch(subscription -> !subscription.live(now))) {
+                count += removeExpired(entry.getKey(), now);
             }
-            if (count > 0) {
-                records.update(puts, removals);
-            }
-            return count;
         }
+        return count;
+    }
+
+    /** Removes the expired subscriptions of one device, as of a fresh read; returns how many. */
+    private int removeExpired(String key, Instant now) {
+        int[] count = {0};
+        records.compute(key, current -> current.map(device -> {
+                    List<PushSubscription> live = device.subscriptions().stream()
+                            .filter(subscription -> subscription.live(now))
+                            .toList();
+                    count[0] = device.subscriptions().size() - live.size();
+                    return new DeviceSubscriptions(device.clientId(), live);
+                })
+                .filter(device -> !device.subscriptions().isEmpty()));
+        return count[0];
     }
 
     /** Client ids and device ids hold no colon. */

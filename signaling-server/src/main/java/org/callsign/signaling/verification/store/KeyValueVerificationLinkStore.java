@@ -10,7 +10,8 @@ import org.callsign.server.store.KeyValueStore;
 /**
  * Verification links' state in a {@link KeyValueStore}: the signing key in namespace {@value #KEYS} (base64url, in the
  * store file that only its owner can read) and the used link ids in namespace {@value #USED}, each with its expiry.
- * Checks and writes run under one lock: atomic within this process, which owns the embedded store file.
+ * Checks and writes are conditional writes of the store ({@link JsonNamespace#putIfAbsent}), so that processes sharing
+ * it agree on one key and accept each link once.
  */
 @Singleton
 public class KeyValueVerificationLinkStore implements VerificationLinkStore {
@@ -38,7 +39,6 @@ public class KeyValueVerificationLinkStore implements VerificationLinkStore {
 
     private final JsonNamespace<SigningKey> keys;
     private final JsonNamespace<UsedLink> used;
-    private final Object lock = new Object();
 
     public KeyValueVerificationLinkStore(KeyValueStore store) {
         this.keys = new JsonNamespace<>(store, KEYS, SigningKey.class);
@@ -47,15 +47,15 @@ public class KeyValueVerificationLinkStore implements VerificationLinkStore {
 
     @Override
     public byte[] signingKey(Supplier<byte[]> generate) {
-        synchronized (lock) {
-            SigningKey stored = keys.get(LINK_KEY).orElseGet(() -> {
-                SigningKey created = new SigningKey(
-                        Base64.getUrlEncoder().withoutPadding().encodeToString(generate.get()), Instant.now());
-                keys.put(LINK_KEY, created);
-                return created;
-            });
-            return Base64.getUrlDecoder().decode(stored.key());
-        }
+        SigningKey stored = keys.get(LINK_KEY).orElseGet(() -> {
+            SigningKey created = new SigningKey(
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(generate.get()), Instant.now());
+            // Another process may have stored its key first: then that one is the key.
+            return keys.putIfAbsent(LINK_KEY, created)
+                    ? created
+                    : keys.get(LINK_KEY).orElseThrow();
+        });
+        return Base64.getUrlDecoder().decode(stored.key());
     }
 
     @Override
@@ -65,13 +65,7 @@ public class KeyValueVerificationLinkStore implements VerificationLinkStore {
 
     @Override
     public boolean markUsed(String linkId, Instant expires, Instant now) {
-        synchronized (lock) {
-            used.removeWhere(link -> link.expires().isBefore(now));
-            if (used.get(linkId).isPresent()) {
-                return false;
-            }
-            used.put(linkId, new UsedLink(expires));
-            return true;
-        }
+        used.removeWhere(link -> link.expires().isBefore(now));
+        return used.putIfAbsent(linkId, new UsedLink(expires));
     }
 }
