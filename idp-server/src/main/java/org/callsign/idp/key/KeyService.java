@@ -3,6 +3,9 @@ package org.callsign.idp.key;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.callsign.server.store.OptimisticRetry;
 import org.jboss.logging.Logger;
 
 /**
@@ -12,6 +15,13 @@ import org.jboss.logging.Logger;
  * <p>On construction the stored ring is loaded; on first start a current and a next key are generated. Every change
  * is persisted before it takes effect, so a signature is never made with a key that a restart would forget.
  * {@link #maintain()} runs on a schedule ({@link KeyRotationJob}); {@link #rotate()} rotates on demand.
+ *
+ * <p>Several processes may share the store. Each change starts from a fresh read of the stored ring and is saved only
+ * if the ring is still the one it read ({@link SigningKeyStore#save}); otherwise it is made again on the new ring, so
+ * that a rotation due in two processes at once happens once, and no ring ever has two current keys. {@link
+ * #maintain()} also takes up the stored ring when it has nothing to change, so a process signs with a key that another
+ * process made current, and publishes the keys it added, at most one {@code check-interval} later; until then it
+ * signs with the key it had, which stays published as retired.
  */
 public class KeyService {
 
@@ -26,10 +36,7 @@ public class KeyService {
         this.store = store;
         this.policy = policy;
         this.clock = clock;
-        this.ring = store.load();
-        synchronized (this) {
-            complete();
-        }
+        this.ring = change(this::completed);
     }
 
     /** The key that signs new assertions. */
@@ -52,10 +59,7 @@ public class KeyService {
      * new current key.
      */
     public synchronized SigningKey rotate() {
-        Instant now = clock.instant();
-        KeyRing rotated =
-                ring.rotate(now, SigningKey.generate(policy.algorithm(), now)).withoutExpired(now, policy);
-        commit(rotated);
+        change(stored -> rotated(stored, clock.instant()));
         SigningKey current = current();
         LOG.infof(
                 "signing key %s is current; %s is next",
@@ -63,25 +67,30 @@ public class KeyService {
         return current;
     }
 
-    /** Rotates if the current key's period has passed and removes retired keys whose retention has passed. */
+    /**
+     * Rotates if the current key's period has passed and removes retired keys whose retention has passed; takes up
+     * the stored ring, which another process may have changed.
+     */
     public synchronized void maintain() {
         Instant now = clock.instant();
-        if (ring.rotationDue(now, policy)) {
-            rotate();
-        }
-        KeyRing pruned = ring.withoutExpired(now, policy);
-        if (!pruned.equals(ring)) {
-            commit(pruned);
-            LOG.debugf(
-                    "retired signing keys removed; %d published",
-                    ring.published().size());
+        KeyRing before = ring;
+        KeyRing after = change(stored -> {
+            KeyRing due = stored.rotationDue(now, policy) ? rotated(stored, now) : stored;
+            return due.withoutExpired(now, policy);
+        });
+        if (!after.current().equals(before.current())) {
+            LOG.infof("signing key %s is current", current().kid());
         }
     }
 
-    /** Brings a loaded ring to a usable state: a current key and a next key of the configured algorithm. */
-    private void complete() {
+    private KeyRing rotated(KeyRing stored, Instant now) {
+        return stored.rotate(now, SigningKey.generate(policy.algorithm(), now)).withoutExpired(now, policy);
+    }
+
+    /** A loaded ring brought to a usable state: a current key and a next key of the configured algorithm. */
+    private KeyRing completed(KeyRing loaded) {
         Instant now = clock.instant();
-        KeyRing completed = ring;
+        KeyRing completed = loaded;
         if (completed.current().isEmpty()) {
             SigningKey first = completed.next().orElseGet(() -> SigningKey.generate(policy.algorithm(), now));
             completed = completed.withNext(first).activateNext(now);
@@ -92,12 +101,20 @@ public class KeyService {
         if (completed.next().map(key -> key.algorithm() != policy.algorithm()).orElse(true)) {
             completed = completed.withNext(SigningKey.generate(policy.algorithm(), now));
         }
-        completed = completed.withoutExpired(now, policy);
-        commit(completed);
+        return completed.withoutExpired(now, policy);
     }
 
-    private void commit(KeyRing next) {
-        store.save(ring, next);
-        ring = next;
+    /**
+     * Applies {@code transition} to the stored ring and saves the result, again on a fresh read whenever another
+     * process changed the ring in between; the saved ring becomes this process's ring.
+     */
+    private KeyRing change(UnaryOperator<KeyRing> transition) {
+        KeyRing changed = OptimisticRetry.run(SigningKeyStore.NAMESPACE + "/" + SigningKeyStore.RING, () -> {
+            KeyRing stored = store.load();
+            KeyRing next = transition.apply(stored);
+            return store.save(stored, next) ? Optional.of(next) : Optional.empty();
+        });
+        ring = changed;
+        return changed;
     }
 }

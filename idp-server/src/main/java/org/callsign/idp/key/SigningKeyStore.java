@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWK;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.callsign.server.store.KeyValueStore;
@@ -17,13 +19,19 @@ import org.callsign.server.store.StoreException;
 
 /**
  * Persists the {@link KeyRing} in a {@link KeyValueStore}, namespace {@value #NAMESPACE}: one JSON record per key
- * under its {@code kid}, holding the state, the dates and the private JWK. Every change of the ring is written in
- * one atomic update, so a crash never leaves two current keys or none.
+ * under its {@code kid}, holding the state, the dates and the private JWK, and the ring's stamp under {@value #RING}
+ * (each kid and its state, a line per key, sorted; no kid holds a {@code ~}). Every change of the ring is written in
+ * one atomic update, so a crash never leaves two current keys or none; and only if the stamp is still the one of the
+ * ring it changes ({@link KeyValueStore#updateIf}), so that two processes sharing the store cannot both rotate, or
+ * both create the first keys, from the same ring.
  */
 public final class SigningKeyStore {
 
     /** The store namespace of signing keys. */
     public static final String NAMESPACE = "signing-keys";
+
+    /** The key of the ring's stamp. */
+    public static final String RING = "~ring";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,15 +41,28 @@ public final class SigningKeyStore {
         this.store = store;
     }
 
-    /** The stored ring; empty on first start. */
+    /** The stored ring; empty on first start. Stamps a ring stored before stamps existed. */
     public KeyRing load() {
         List<SigningKey> keys = new ArrayList<>();
-        store.entries(NAMESPACE).forEach((kid, value) -> keys.add(decode(kid, value)));
-        return new KeyRing(keys);
+        Map<String, byte[]> entries = store.entries(NAMESPACE);
+        entries.forEach((kid, value) -> {
+            if (!kid.equals(RING)) {
+                keys.add(decode(kid, value));
+            }
+        });
+        KeyRing ring = new KeyRing(keys);
+        if (!keys.isEmpty() && !entries.containsKey(RING)) {
+            // Lost to another process stamping the same ring: the same stamp either way.
+            store.compareAndSet(NAMESPACE, RING, null, stamp(ring));
+        }
+        return ring;
     }
 
-    /** Replaces the stored ring {@code before} with {@code after} in one atomic, durable update. */
-    public void save(KeyRing before, KeyRing after) {
+    /**
+     * Replaces the stored ring {@code before} with {@code after} in one atomic, durable update, if the stored ring is
+     * still {@code before}; returns whether it was (false: another process changed the ring, load it again).
+     */
+    public boolean save(KeyRing before, KeyRing after) {
         Map<String, byte[]> puts = new HashMap<>();
         after.keys().stream()
                 .filter(key -> !before.keys().contains(key))
@@ -51,9 +72,21 @@ public final class SigningKeyStore {
                 .map(SigningKey::kid)
                 .filter(kid -> !kept.contains(kid))
                 .toList();
-        if (!puts.isEmpty() || !removals.isEmpty()) {
-            store.update(NAMESPACE, puts, removals);
+        if (puts.isEmpty() && removals.isEmpty()) {
+            return true;
         }
+        puts.put(RING, stamp(after));
+        Optional<byte[]> expected = before.keys().isEmpty() ? Optional.empty() : Optional.of(stamp(before));
+        return store.updateIf(NAMESPACE, Map.of(RING, expected), puts, removals);
+    }
+
+    /** Each kid and its state, a line per key, sorted: what tells one ring from another. */
+    private static byte[] stamp(KeyRing ring) {
+        return ring.keys().stream()
+                .map(key -> key.kid() + " " + key.state().value() + "\n")
+                .sorted()
+                .collect(Collectors.joining())
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] encode(SigningKey key) {

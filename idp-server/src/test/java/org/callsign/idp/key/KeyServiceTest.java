@@ -1,6 +1,7 @@
 package org.callsign.idp.key;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.callsign.idp.MutableClock;
 import org.callsign.idp.store.StoreProducer;
 import org.callsign.server.store.KeyValueStore;
@@ -62,7 +64,12 @@ class KeyServiceTest {
         assertEquals(KeyState.NEXT, published.get(1).state());
         assertEquals(keys.current(), published.get(0));
         assertEquals(KeyAlgorithm.ES256, keys.current().algorithm());
-        assertEquals(2, store.entries(SigningKeyStore.NAMESPACE).size());
+        assertEquals(
+                Set.of(
+                        SigningKeyStore.RING,
+                        published.get(0).kid(),
+                        published.get(1).kid()),
+                store.entries(SigningKeyStore.NAMESPACE).keySet());
     }
 
     @Test
@@ -163,7 +170,12 @@ class KeyServiceTest {
         assertEquals(current, eddsa.current().kid());
         assertEquals(KeyAlgorithm.ES256, eddsa.current().algorithm());
         assertEquals(KeyAlgorithm.EDDSA, eddsa.published().get(1).algorithm());
-        assertEquals(2, store.entries(SigningKeyStore.NAMESPACE).size());
+        assertEquals(
+                Set.of(
+                        SigningKeyStore.RING,
+                        eddsa.published().get(0).kid(),
+                        eddsa.published().get(1).kid()),
+                store.entries(SigningKeyStore.NAMESPACE).keySet());
         assertEquals(KeyAlgorithm.EDDSA, eddsa.rotate().algorithm());
     }
 
@@ -183,5 +195,55 @@ class KeyServiceTest {
         StoreException e = assertThrows(StoreException.class, () -> start(ES256));
         assertTrue(e.getMessage().startsWith("signing key broken is unreadable"), e.getMessage());
         assertTrue(!e.getMessage().contains("secret-material"), e.getMessage());
+    }
+
+    @Test
+    void twoProcessesStartingOnAnEmptyStoreAgreeOnOneCurrentKey() {
+        store = MvStoreKeyValueStore.open(temp, StoreProducer.FILE_NAME);
+        SigningKeyStore shared = new SigningKeyStore(store);
+        KeyService first = new KeyService(shared, ES256, clock);
+        KeyService second = new KeyService(shared, ES256, clock);
+        assertEquals(first.current(), second.current());
+        assertEquals(kids(first.published()), kids(second.published()));
+        assertEquals(2, shared.load().keys().size());
+    }
+
+    @Test
+    void aRotationDueInTwoProcessesHappensOnce() {
+        KeyService first = start(ES256);
+        KeyService second = new KeyService(new SigningKeyStore(store), ES256, clock);
+        SigningKey next = first.published().get(1);
+        clock.advance(PERIOD);
+        first.maintain();
+        second.maintain();
+        assertEquals(next.kid(), second.current().kid());
+        assertEquals(first.current(), second.current());
+        assertEquals(kids(first.published()), kids(second.published()));
+        assertEquals(3, new SigningKeyStore(store).load().keys().size(), "current, next and one retired key");
+    }
+
+    @Test
+    void maintainTakesUpARotationByAnotherProcess() {
+        KeyService first = start(ES256);
+        KeyService second = new KeyService(new SigningKeyStore(store), ES256, clock);
+        SigningKey rotated = first.rotate();
+        assertNotEquals(rotated, second.current());
+        second.maintain();
+        assertEquals(rotated, second.current());
+        assertEquals(kids(first.published()), kids(second.published()));
+    }
+
+    @Test
+    void aRingChangedSinceItWasReadIsNotSaved() {
+        start(ES256);
+        SigningKeyStore keys = new SigningKeyStore(store);
+        KeyRing read = keys.load();
+        KeyRing rotatedHere = read.rotate(clock.instant(), SigningKey.generate(KeyAlgorithm.ES256, clock.instant()));
+        KeyRing rotatedThere = read.rotate(clock.instant(), SigningKey.generate(KeyAlgorithm.ES256, clock.instant()));
+        assertTrue(keys.save(read, rotatedThere));
+        assertFalse(keys.save(read, rotatedHere));
+        assertEquals(
+                Set.copyOf(kids(rotatedThere.published())),
+                Set.copyOf(kids(keys.load().published())));
     }
 }

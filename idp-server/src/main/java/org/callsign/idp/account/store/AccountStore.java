@@ -7,8 +7,8 @@ import org.callsign.server.store.KeyValueStore;
 
 /**
  * Accounts in the {@link KeyValueStore}, namespace {@value #NAMESPACE}, one JSON record per normalised username.
- * {@link #create} checks and writes under one lock, so two registrations of a name cannot both succeed in this
- * process.
+ * {@link #create} is a conditional write of the store, so two registrations of a name cannot both succeed, in this
+ * process or in another sharing the store.
  */
 @Singleton
 public class AccountStore {
@@ -17,7 +17,6 @@ public class AccountStore {
     public static final String NAMESPACE = "accounts";
 
     private final KeyValueStore store;
-    private final Object createLock = new Object();
 
     public AccountStore(KeyValueStore store) {
         this.store = store;
@@ -31,13 +30,8 @@ public class AccountStore {
 
     /** Stores a new account; false if the name is taken. */
     public boolean create(Account account) {
-        synchronized (createLock) {
-            if (store.get(NAMESPACE, account.username()).isPresent()) {
-                return false;
-            }
-            save(account);
-            return true;
-        }
+        return store.compareAndSet(
+                NAMESPACE, account.username(), null, JsonRecords.encode(NAMESPACE, account.username(), account));
     }
 
     /** Replaces the stored account of the same username. */
@@ -47,8 +41,6 @@ public class AccountStore {
 
     /** Removes the account; false if there was none. */
     public boolean delete(String username) {
-        synchronized (createLock) {
-            return store.remove(NAMESPACE, username);
-        }
+        return store.remove(NAMESPACE, username);
     }
 }
