@@ -188,6 +188,7 @@ public final class TestHttpsServer implements AutoCloseable {
                 closeQuietly(socket);
                 return;
             }
+            connectionThreads.removeIf(ended -> !ended.isAlive());
             int number = connectionCount.incrementAndGet();
             Thread thread =
                     new Thread(() -> serve(socket, number), "test-https-server-" + port() + "-connection-" + number);
@@ -219,7 +220,8 @@ public final class TestHttpsServer implements AutoCloseable {
             // A failed handshake, a client that went away, or close(): this connection is over, the server is not.
         } finally {
             openSockets.remove(plain);
-            connectionThreads.remove(Thread.currentThread());
+            // Not removed from connectionThreads here: the thread is still alive until it returns, and close() must
+            // be able to wait for it. The acceptor forgets threads once they have ended.
         }
     }
 
