@@ -52,12 +52,14 @@ class RedisStoreOptionsTest {
                 "redis://s3cret-never-shown@cache          | the user info must be user:password or :password",
                 "redis://cache?password=s3cret-never-shown | no query or fragment is allowed",
                 "redis://cache/db                          | the path must be a database number",
-                "redis://:s3cret never shown@cache         | not a URI (at index 8)"
+                // java.net.URI's error index differs between JDKs (8 on 17, 15 on 25): only the start is checked
+                "redis://:s3cret never shown@cache         | not a URI (at index "
             })
     void refusesAnInvalidUrlWithoutQuotingIt(String url, String reason) {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> new RedisStoreOptions(url, "callsign:"));
-        assertEquals("invalid redis URL: " + reason, e.getMessage());
+        assertTrue(e.getMessage().startsWith("invalid redis URL: " + reason), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
         assertEquals(null, e.getCause());
     }
 
