@@ -4,14 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.file.FileSystemOptions;
-import io.vertx.core.net.NetClientOptions;
-import io.vertx.core.net.PemTrustOptions;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
@@ -23,9 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A {@link KeyValueStore} in Redis, for servers that share their state: one hash per namespace, named {@code
@@ -114,27 +105,8 @@ public final class RedisKeyValueStore implements KeyValueStore {
      *     every write and weak durability is not allowed
      */
     public static RedisKeyValueStore open(RedisStoreOptions options) {
-        Vertx vertx = Vertx.vertx(new VertxOptions()
-                .setEventLoopPoolSize(1)
-                .setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1)
-                .setFileSystemOptions(
-                        new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
-        int timeoutMillis = (int) options.timeout().toMillis();
-        NetClientOptions net = new NetClientOptions().setConnectTimeout(timeoutMillis);
-        if (options.tls()) {
-            net.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
-            options.trustStore()
-                    .ifPresent(pem -> net.setTrustOptions(new PemTrustOptions().addCertPath(pem.toString())));
-        }
-        Redis redis = Redis.createClient(
-                vertx,
-                new RedisOptions()
-                        .setConnectionString(options.url())
-                        .setNetClientOptions(net)
-                        .setPreferredProtocolVersion(ProtocolVersion.RESP2)
-                        .setMaxPoolSize(POOL_SIZE)
-                        .setMaxPoolWaiting(POOL_WAITING));
+        Vertx vertx = RedisConnector.vertx();
+        Redis redis = RedisConnector.client(vertx, options, POOL_SIZE, POOL_WAITING);
         RedisKeyValueStore store = new RedisKeyValueStore(options, vertx, redis);
         try {
             store.call(Request.cmd(Command.PING), "connecting");
@@ -262,16 +234,7 @@ public final class RedisKeyValueStore implements KeyValueStore {
         }
         closed = true;
         redis.close();
-        try {
-            vertx.close()
-                    .toCompletionStage()
-                    .toCompletableFuture()
-                    .get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // Closing is best effort: the connections are gone with the event loop either way.
-        }
+        RedisConnector.close(vertx, options.timeout());
     }
 
     /** Sends one command and waits for its answer. */
@@ -286,29 +249,12 @@ public final class RedisKeyValueStore implements KeyValueStore {
     }
 
     private <T> T await(Future<T> future, String what) {
-        try {
-            return future.toCompletionStage()
-                    .toCompletableFuture()
-                    .get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new StoreException(prefix() + what + " got no answer within "
-                    + options.timeout().toMillis() + " ms");
-        } catch (ExecutionException e) {
-            throw new StoreException(prefix() + what + " failed: " + reason(e.getCause()), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException(prefix() + what + " interrupted");
-        }
+        return RedisConnector.await(future, options.timeout(), prefix(), what);
     }
 
     private void ensureOpen() {
         if (closed) {
             throw new StoreException(this + " is closed");
         }
-    }
-
-    private static String reason(Throwable cause) {
-        String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
     }
 }

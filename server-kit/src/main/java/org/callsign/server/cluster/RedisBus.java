@@ -1,0 +1,267 @@
+package org.callsign.server.cluster;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.callsign.server.store.RedisConnector;
+import org.callsign.server.store.RedisStoreOptions;
+import org.callsign.server.store.StoreException;
+
+/**
+ * Messages between the processes that share one Redis, over its publish/subscribe channels, plus the plain commands
+ * (keys with a time to live, scripts) that a cluster needs beside them.
+ *
+ * <p>Order: every message is published on one connection, in the order {@link #publish} was called, and Redis hands
+ * the messages of one publishing connection to a subscriber in that order; so what one thread publishes to a channel
+ * in sequence arrives in sequence. Loss: Redis keeps nothing for a subscriber that is not connected, so a message
+ * published while the subscription is down is lost. The bus says so: {@link Listener#lost()} is called when the
+ * subscription breaks, before it is made again, and the owner must treat everything it had in flight as gone. A
+ * publish that fails (no connection, an error) calls its failure handler.
+ *
+ * <p>The bus runs on its own small Vert.x instance ({@link RedisConnector}); {@link Listener} methods run on its one
+ * event loop, one at a time, and must not block. {@link #call} blocks the calling thread up to the timeout of the
+ * options. Failures name the endpoint, never the password.
+ */
+public final class RedisBus implements AutoCloseable {
+
+    /** Connections kept for {@link #call}. */
+    public static final int POOL_SIZE = 4;
+
+    /** The first wait before connecting again after a loss; it doubles up to {@link #MAX_RECONNECT_MILLIS}. */
+    public static final long FIRST_RECONNECT_MILLIS = 50;
+
+    /** The longest wait between attempts to connect again. */
+    public static final long MAX_RECONNECT_MILLIS = 2_000;
+
+    private final RedisStoreOptions options;
+    private final List<String> channels;
+    private final Listener listener;
+    private final Vertx vertx;
+    private final Context context;
+    private final Redis redis;
+    // Touched only on the event loop.
+    private RedisConnection subscriber;
+    private RedisConnection publisher;
+    private long subscriberRetryMillis = FIRST_RECONNECT_MILLIS;
+    private long publisherRetryMillis = FIRST_RECONNECT_MILLIS;
+    private volatile boolean subscribed;
+    private volatile boolean closed;
+
+    private RedisBus(RedisStoreOptions options, List<String> channels, Listener listener) {
+        this.options = options;
+        this.channels = List.copyOf(channels);
+        this.listener = listener;
+        this.vertx = RedisConnector.vertx();
+        this.context = vertx.getOrCreateContext();
+        this.redis = RedisConnector.client(vertx, options, POOL_SIZE, 1024);
+    }
+
+    /**
+     * Connects, subscribes to {@code channels} and waits until the subscription is in place.
+     *
+     * @throws StoreException if the server cannot be reached within the timeout
+     */
+    public static RedisBus open(RedisStoreOptions options, List<String> channels, Listener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (channels.isEmpty()) {
+            throw new IllegalArgumentException("a bus needs at least one channel");
+        }
+        RedisBus bus = new RedisBus(options, channels, listener);
+        try {
+            bus.await(Future.<Void>future(done -> bus.context.runOnContext(ignored -> bus.start(done))), "subscribing");
+            return bus;
+        } catch (RuntimeException e) {
+            bus.close();
+            throw e;
+        }
+    }
+
+    /** Whether the subscription is in place now. */
+    public boolean subscribed() {
+        return subscribed;
+    }
+
+    /**
+     * Publishes {@code message} to {@code channel}, after every message published before this call returned.
+     * Returns at once; if the message cannot be published, {@code failed} is called on the bus's event loop.
+     */
+    public void publish(String channel, String message, Consumer<Throwable> failed) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(message, "message");
+        context.runOnContext(ignored -> {
+            RedisConnection connection = publisher;
+            if (connection == null) {
+                failed.accept(new StoreException(prefix() + "not connected"));
+                return;
+            }
+            connection
+                    .send(Request.cmd(Command.PUBLISH).arg(channel).arg(message))
+                    .onFailure(failed::accept);
+        });
+    }
+
+    /** Sends one command on a pooled connection and waits for the answer. */
+    public Response call(Request request, String what) {
+        if (closed) {
+            throw new StoreException(prefix() + "the bus is closed");
+        }
+        return await(redis.send(request), what);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        subscribed = false;
+        RedisConnector.close(vertx, options.timeout());
+    }
+
+    @Override
+    public String toString() {
+        return "redis bus " + options.endpoint();
+    }
+
+    private void start(Promise<Void> done) {
+        connectPublisher();
+        connectSubscriber(done);
+    }
+
+    private void connectSubscriber(Promise<Void> done) {
+        if (closed) {
+            return;
+        }
+        redis.connect()
+                .compose(connection -> {
+                    connection.handler(this::onPush);
+                    connection.exceptionHandler(failure -> subscriptionLost(connection));
+                    connection.endHandler(ignored -> subscriptionLost(connection));
+                    subscriber = connection;
+                    Request subscribe = Request.cmd(Command.SUBSCRIBE);
+                    channels.forEach(subscribe::arg);
+                    return connection.send(subscribe).map(ignored -> connection);
+                })
+                .onSuccess(connection -> {
+                    subscriberRetryMillis = FIRST_RECONNECT_MILLIS;
+                    subscribed = true;
+                    if (done != null) {
+                        done.tryComplete();
+                    }
+                })
+                .onFailure(failure -> {
+                    if (done != null) {
+                        done.tryFail(failure);
+                        return;
+                    }
+                    RedisConnection connection = subscriber;
+                    if (connection != null) {
+                        subscriber = null;
+                        connection.close();
+                    }
+                    retrySubscriber();
+                });
+    }
+
+    private void subscriptionLost(RedisConnection connection) {
+        if (subscriber != connection) {
+            return; // already handled
+        }
+        subscriber = null;
+        subscribed = false;
+        connection.close();
+        if (closed) {
+            return;
+        }
+        listener.lost();
+        retrySubscriber();
+    }
+
+    private void retrySubscriber() {
+        if (closed) {
+            return;
+        }
+        long wait = subscriberRetryMillis;
+        subscriberRetryMillis = Math.min(wait * 2, MAX_RECONNECT_MILLIS);
+        vertx.setTimer(wait, ignored -> connectSubscriber(null));
+    }
+
+    private void connectPublisher() {
+        if (closed) {
+            return;
+        }
+        redis.connect()
+                .onSuccess(connection -> {
+                    publisherRetryMillis = FIRST_RECONNECT_MILLIS;
+                    publisher = connection;
+                    connection.exceptionHandler(failure -> publisherLost(connection));
+                    connection.endHandler(ignored -> publisherLost(connection));
+                })
+                .onFailure(failure -> retryPublisher());
+    }
+
+    private void publisherLost(RedisConnection connection) {
+        if (publisher != connection) {
+            return;
+        }
+        publisher = null;
+        connection.close();
+        retryPublisher();
+    }
+
+    private void retryPublisher() {
+        if (closed) {
+            return;
+        }
+        long wait = publisherRetryMillis;
+        publisherRetryMillis = Math.min(wait * 2, MAX_RECONNECT_MILLIS);
+        vertx.setTimer(wait, ignored -> connectPublisher());
+    }
+
+    /** A message pushed on the subscribing connection: RESP2 {@code ["message", channel, payload]}. */
+    private void onPush(Response push) {
+        if (push == null || push.type() != ResponseType.MULTI || push.size() != 3) {
+            return;
+        }
+        if (!"message".equals(push.get(0).toString(UTF_8))) {
+            return; // subscribe confirmations
+        }
+        try {
+            listener.message(push.get(1).toString(UTF_8), push.get(2).toString(UTF_8));
+        } catch (RuntimeException e) {
+            // A listener's failure must not end the subscription.
+            System.getLogger(RedisBus.class.getName())
+                    .log(System.Logger.Level.ERROR, "cluster message handler failed", e);
+        }
+    }
+
+    private <T> T await(Future<T> future, String what) {
+        return RedisConnector.await(future, options.timeout(), prefix(), what);
+    }
+
+    private String prefix() {
+        return "redis " + options.endpoint() + ": ";
+    }
+
+    /** What a bus tells its owner. Both methods run on the bus's event loop and must not block. */
+    public interface Listener {
+
+        /** A message arrived on one of the subscribed channels. */
+        void message(String channel, String message);
+
+        /** The subscription broke: messages published from now until it is back are never seen. */
+        void lost();
+    }
+}
