@@ -3,23 +3,15 @@ package org.callsign.signaling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,18 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryIT {
 
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://127\\.0\\.0\\.1:(\\d+)");
-
     @TempDir
     Path dataDir;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private Process server;
+    private PackagedServer server;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        if (server != null) {
+            server.kill();
         }
     }
 
@@ -67,9 +57,7 @@ class CrashRecoveryIT {
                         basic,
                         "{\"name\":\"Laptop\",\"kind\":\"browser\",\"fingerprint\":\"" + "AB".repeat(32) + "\"}"));
 
-        server.destroyForcibly();
-        assertTrue(server.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(137, server.exitValue(), "killed by SIGKILL");
+        assertEquals(137, server.kill(), "killed by SIGKILL");
 
         port = start();
         HttpResponse<String> devices = http.send(
@@ -92,40 +80,14 @@ class CrashRecoveryIT {
     }
 
     /** Starts the packaged server on a free port; returns the port. */
-    private int start() throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("callsign.app.jar", "target/quarkus-app/quarkus-run.jar"));
-        assertTrue(Files.exists(jar), "package the application first: " + jar);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        server = new ProcessBuilder(List.of(
-                        java,
-                        "-Dquarkus.http.port=0",
-                        "-Dcallsign.signaling.data-dir=" + dataDir,
-                        "-Dcallsign.signaling.clients.bcrypt-cost=10",
-                        "-jar",
-                        jar.toString()))
-                .redirectErrorStream(true)
-                .start();
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines =
-                    new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    Matcher matcher = LISTENING.matcher(line);
-                    if (matcher.find()) {
-                        port.complete(Integer.parseInt(matcher.group(1)));
-                    }
-                }
-                port.completeExceptionally(new IllegalStateException("server exited before listening"));
-            } catch (IOException e) {
-                port.completeExceptionally(e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            return port.get(Duration.ofSeconds(90).toSeconds(), TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("server did not start", e);
-        }
+    private int start() throws IOException {
+        server = PackagedServer.start(
+                Map.of(
+                        "callsign.signaling.data-dir",
+                        dataDir.toString(),
+                        "callsign.signaling.clients.bcrypt-cost",
+                        "10"),
+                Path.of("target", "crash-recovery.log"));
+        return server.port();
     }
 }

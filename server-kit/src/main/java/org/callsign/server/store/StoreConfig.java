@@ -69,15 +69,26 @@ public interface StoreConfig {
         if (kind().orElse(StoreKind.EMBEDDED) == StoreKind.EMBEDDED) {
             return MvStoreKeyValueStore.open(dataDir, fileName);
         }
+        return RedisKeyValueStore.open(redisOptions(prefix, defaultKeyPrefix));
+    }
+
+    /**
+     * The Redis settings as {@link RedisStoreOptions}, for the store and for whatever else shares its server (a
+     * cluster's bus).
+     *
+     * @throws IllegalStateException if no URL is set
+     * @throws IllegalArgumentException if a Redis setting is invalid
+     */
+    default RedisStoreOptions redisOptions(String prefix, String defaultKeyPrefix) {
         Redis redis = redis();
         String url = redis.url()
                 .orElseThrow(() ->
                         new IllegalStateException(prefix + ".redis.url is required when " + prefix + ".kind is redis"));
-        return RedisKeyValueStore.open(new RedisStoreOptions(
+        return new RedisStoreOptions(
                 url,
                 redis.keyPrefix().orElse(defaultKeyPrefix),
                 redis.timeout().orElse(RedisStoreOptions.DEFAULT_TIMEOUT),
                 redis.allowWeakDurability().orElse(false),
-                redis.trustStore()));
+                redis.trustStore());
     }
 }

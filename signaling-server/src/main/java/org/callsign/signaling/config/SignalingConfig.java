@@ -28,6 +28,9 @@ public interface SignalingConfig {
      */
     StoreConfig store();
 
+    /** Several nodes behind one address, sharing the Redis store (docs/operations.md). */
+    Cluster cluster();
+
     /**
      * The address people reach this server at ({@code https://host[:port][/path]}), the base of the links it makes.
      * None by default: then a link is based on the scheme, host and port of the request that made it.
@@ -432,5 +435,24 @@ public interface SignalingConfig {
     /** The authorised fingerprints file in use. */
     default Path fingerprintsFile() {
         return fingerprints().file().orElse(dataDir().resolve("authorized_fingerprints"));
+    }
+
+    /** Nodes that share one Redis store: each device's signaling runs on its client's home node. */
+    interface Cluster {
+
+        /** Whether this node is one of several that share the Redis store; needs {@code store.kind=redis}. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How often the node tells the others that it is alive. */
+        @WithDefault("1s")
+        Duration heartbeat();
+
+        /**
+         * How long a node may stay silent before the others take it for dead: they take over its clients, and close
+         * the connections they forwarded to it. At least three heartbeats.
+         */
+        @WithDefault("5s")
+        Duration nodeTimeout();
     }
 }

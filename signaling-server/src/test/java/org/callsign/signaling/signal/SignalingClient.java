@@ -218,7 +218,12 @@ public final class SignalingClient implements WebSocket.Listener, AutoCloseable 
 
     /** Waits for the server to close the connection. */
     public Closed awaitClose() {
-        return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return awaitClose(WAIT);
+    }
+
+    /** Waits up to {@code timeout} for the server to close the connection. */
+    public Closed awaitClose(Duration timeout) {
+        return closed.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     /** Whether the connection was closed. */

@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
  * goes offline at once and its connection closes; a newly verified device receives its peer list.
  */
 @Singleton
-class DeviceChangeHandler {
+public class DeviceChangeHandler {
     private static final Logger LOG = Logger.getLogger(DeviceChangeHandler.class);
 
     private final OnlineDevices online;
@@ -30,7 +30,7 @@ class DeviceChangeHandler {
     }
 
     /** Never fails the API request that changed the device: a failure here is logged. */
-    void onDeviceChanged(@Observes DeviceChanged change) {
+    public void onDeviceChanged(@Observes DeviceChanged change) {
         try {
             if (change.after() == null) {
                 removed(change.clientId(), change.deviceId());

@@ -38,6 +38,7 @@ public enum SignalError implements ErrorCode {
     DEVICE_REMOVED("device-removed", 410),
     HEARTBEAT_TIMEOUT("heartbeat-timeout", 408),
     TOO_SLOW("too-slow", 503),
+    NODE_LOST("node-lost", 503),
     INTERNAL_ERROR("internal-error", 500);
 
     private final String code;
@@ -46,6 +47,16 @@ public enum SignalError implements ErrorCode {
     SignalError(String code, int status) {
         this.code = code;
         this.status = status;
+    }
+
+    /** The error whose wire code is {@code code}, or {@code null}. */
+    public static SignalError byCode(String code) {
+        for (SignalError error : values()) {
+            if (error.code.equals(code)) {
+                return error;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -153,7 +153,7 @@ public class SignalingService {
      * Every token of a client was revoked: its connections close now, as its HTTP requests already fail. A removed
      * client's devices go offline at once; otherwise they may resume with a new token within the resume window.
      */
-    void onCredentialsRevoked(@Observes CredentialsRevoked revoked) {
+    public void onCredentialsRevoked(@Observes CredentialsRevoked revoked) {
         List<Line> lines = new ArrayList<>(online.linesOf(revoked.clientId()));
         for (Line line : lines) {
             Outbox outbox = line.outbox();

@@ -63,14 +63,17 @@ class ConnectionHandler {
         this.welcomeLimits = new Welcome.Limits(maxMessageBytes, websocket.messagesPerSecond());
     }
 
-    void open(WebSocketConnection connection) {
-        Admission admission = connection.userData().get(AdmissionCheck.ADMISSION);
-        WebSocketOutbox outbox = new WebSocketOutbox(connection, Vertx.currentContext(), writer, maxQueuedBytes);
-        if (admission == null) {
-            outbox.close(SignalError.NOT_ALLOWED, "the connection was not admitted");
-            return;
-        }
-        SignalConnection state = new SignalConnection(connection.id(), admission, outbox);
+    /** The outbox of a new WebSocket connection on this node. */
+    WebSocketOutbox outbox(WebSocketConnection connection) {
+        return new WebSocketOutbox(connection, Vertx.currentContext(), writer, maxQueuedBytes);
+    }
+
+    /**
+     * A device connection opened, on this node or forwarded from another ({@code id} is then the link's): it is
+     * counted, checked and welcomed, or closed with the reason.
+     */
+    void open(String id, Admission admission, ConnectionOutbox outbox) {
+        SignalConnection state = new SignalConnection(id, admission, outbox);
         if (!connections.open(state)) {
             outbox.close(SignalError.TOO_MANY_CONNECTIONS, "too many connections");
             return;
@@ -85,11 +88,14 @@ class ConnectionHandler {
                     admission.clientId(), admission.deviceId(), outbox, admission.resumeToken(), welcomeLimits));
         } catch (SignalingException e) {
             outbox.close(e.error(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure opening a signaling connection", e);
+            outbox.close(SignalError.INTERNAL_ERROR, "internal error");
         }
     }
 
-    void text(WebSocketConnection connection, String text) {
-        Optional<SignalConnection> found = connections.get(connection.id());
+    void text(String connection, String text) {
+        Optional<SignalConnection> found = connections.get(connection);
         if (found.isEmpty() || found.get().line() == null) {
             return; // refused at opening, and closing
         }
@@ -121,8 +127,8 @@ class ConnectionHandler {
         }
     }
 
-    void binary(WebSocketConnection connection) {
-        connections.get(connection.id()).ifPresent(state -> {
+    void binary(String connection) {
+        connections.get(connection).ifPresent(state -> {
             state.touch();
             try {
                 admit(state);
@@ -134,12 +140,12 @@ class ConnectionHandler {
         });
     }
 
-    void alive(WebSocketConnection connection) {
-        connections.get(connection.id()).ifPresent(SignalConnection::touch);
+    void alive(String connection) {
+        connections.get(connection).ifPresent(SignalConnection::touch);
     }
 
-    void closed(WebSocketConnection connection) {
-        connections.remove(connection.id()).ifPresent(state -> {
+    void closed(String connection) {
+        connections.remove(connection).ifPresent(state -> {
             state.outbox().closed();
             Line line = state.line();
             if (line != null) {
@@ -155,12 +161,17 @@ class ConnectionHandler {
      */
     void failed(WebSocketConnection connection, Throwable failure) {
         Optional<SignalConnection> found = connections.get(connection.id());
-        if (found.isPresent() && String.valueOf(failure.getMessage()).contains("max message size")) {
+        if (found.isPresent() && pastHardCap(failure)) {
             metrics.refused(SignalError.TOO_LARGE);
             found.get().outbox().close(SignalError.TOO_LARGE, "a message past the hard cap closes the connection");
             return;
         }
         LOG.debugf(failure, "signaling connection %s failed", connection.id());
+    }
+
+    /** Whether the WebSocket layer failed a connection for a message past its hard cap. */
+    static boolean pastHardCap(Throwable failure) {
+        return String.valueOf(failure.getMessage()).contains("max message size");
     }
 
     /** Counts the message against the connection's and the client's rate. */

@@ -9,11 +9,11 @@ import org.callsign.signaling.signal.service.Line;
 final class SignalConnection {
     private final String id;
     private final Admission admission;
-    private final WebSocketOutbox outbox;
+    private final ConnectionOutbox outbox;
     private volatile Line line;
     private volatile long lastSeen = System.nanoTime();
 
-    SignalConnection(String id, Admission admission, WebSocketOutbox outbox) {
+    SignalConnection(String id, Admission admission, ConnectionOutbox outbox) {
         this.id = id;
         this.admission = admission;
         this.outbox = outbox;
@@ -32,7 +32,7 @@ final class SignalConnection {
         return admission;
     }
 
-    WebSocketOutbox outbox() {
+    ConnectionOutbox outbox() {
         return outbox;
     }
 

@@ -92,8 +92,20 @@ class SignalConnections {
         return closed;
     }
 
+    /** Closes every connection, telling why; returns how many. */
+    int closeAll(SignalError reason, String message) {
+        int closed = 0;
+        for (SignalConnection connection : byId.values()) {
+            if (!connection.outbox().isClosing()) {
+                connection.outbox().close(reason, message);
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     /** A token was revoked: the connections it opened close. */
-    void onTokenRevoked(@Observes TokenRevoked revoked) {
+    public void onTokenRevoked(@Observes TokenRevoked revoked) {
         for (SignalConnection connection : byId.values()) {
             if (connection.admission().tokenKey().equals(revoked.key())) {
                 connection.outbox().close(SignalError.CREDENTIALS_REVOKED, "the connection's token was revoked");

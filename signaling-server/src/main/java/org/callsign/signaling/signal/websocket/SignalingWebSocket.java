@@ -9,10 +9,12 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
+import org.callsign.signaling.signal.service.SignalError;
 
 /**
  * The signaling endpoint (docs/protocol.md): a device's WebSocket connection, authenticated before the upgrade
- * ({@link UpgradeFilter}), carrying JSON messages in text frames. Thin: {@link ConnectionHandler} does the work.
+ * ({@link UpgradeFilter}), carrying JSON messages in text frames. Thin: {@link ConnectionHandler} does the work, or,
+ * for a client at home on another node of a cluster, {@link EdgeLinks} forwards the connection there.
  * Callbacks of one connection run one at a time, on worker threads; an idle connection holds no thread.
  */
 @WebSocket(path = SignalingWebSocket.PATH, endpointId = SignalingWebSocket.ID)
@@ -24,38 +26,56 @@ public class SignalingWebSocket {
     public static final String ID = "callsign-signaling";
 
     private final ConnectionHandler handler;
+    private final EdgeLinks edges;
 
-    SignalingWebSocket(ConnectionHandler handler) {
+    SignalingWebSocket(ConnectionHandler handler, EdgeLinks edges) {
         this.handler = handler;
+        this.edges = edges;
     }
 
     @OnOpen
     void open(WebSocketConnection connection) {
-        handler.open(connection);
+        Admission admission = connection.userData().get(AdmissionCheck.ADMISSION);
+        WebSocketOutbox outbox = handler.outbox(connection);
+        if (admission == null) {
+            outbox.close(SignalError.NOT_ALLOWED, "the connection was not admitted");
+        } else if (!edges.forward(connection.id(), admission, outbox)) {
+            handler.open(connection.id(), admission, outbox);
+        }
     }
 
     @OnTextMessage
     void text(String message, WebSocketConnection connection) {
-        handler.text(connection, message);
+        if (!edges.text(connection.id(), message)) {
+            handler.text(connection.id(), message);
+        }
     }
 
     @OnBinaryMessage
     void binary(Buffer message, WebSocketConnection connection) {
-        handler.binary(connection);
+        if (!edges.binary(connection.id())) {
+            handler.binary(connection.id());
+        }
     }
 
     @OnPongMessage
     void pong(Buffer data, WebSocketConnection connection) {
-        handler.alive(connection);
+        if (!edges.alive(connection.id())) {
+            handler.alive(connection.id());
+        }
     }
 
     @OnClose
     void close(WebSocketConnection connection) {
-        handler.closed(connection);
+        if (!edges.closed(connection.id())) {
+            handler.closed(connection.id());
+        }
     }
 
     @OnError
     void error(Throwable failure, WebSocketConnection connection) {
-        handler.failed(connection, failure);
+        if (!edges.failed(connection.id(), failure)) {
+            handler.failed(connection, failure);
+        }
     }
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.callsign.signaling.signal.message.ErrorMessage;
 import org.callsign.signaling.signal.message.ServerMessage;
-import org.callsign.signaling.signal.service.Outbox;
 import org.callsign.signaling.signal.service.SignalError;
 import org.jboss.logging.Logger;
 
@@ -19,7 +18,7 @@ import org.jboss.logging.Logger;
  * thread hands them. At most {@code maxQueuedBytes} (counted in characters) wait to be written; a connection further
  * behind is a slow consumer and is closed as {@code too-slow}. A closing connection takes nothing more.
  */
-final class WebSocketOutbox implements Outbox {
+final class WebSocketOutbox implements ConnectionOutbox {
     private static final Logger LOG = Logger.getLogger(WebSocketOutbox.class);
 
     /** Close codes are 4000 plus the HTTP status of the error (4409 {@code replaced}); the reason is its code. */
@@ -41,10 +40,14 @@ final class WebSocketOutbox implements Outbox {
 
     @Override
     public boolean send(ServerMessage message) {
+        return !closing.get() && sendText(json(message));
+    }
+
+    /** Sends a message already written as JSON (one forwarded from the device's home node). */
+    boolean sendText(String text) {
         if (closing.get()) {
             return false;
         }
-        String text = json(message);
         long size = text.length();
         if (queued.addAndGet(size) > maxQueued) {
             queued.addAndGet(-size);
@@ -76,13 +79,13 @@ final class WebSocketOutbox implements Outbox {
         });
     }
 
-    /** Whether {@link #close} was called (or the connection is gone). */
-    boolean isClosing() {
+    @Override
+    public boolean isClosing() {
         return closing.get();
     }
 
-    /** The connection closed from the other side: nothing more is taken. */
-    void closed() {
+    @Override
+    public void closed() {
         closing.set(true);
     }
 
@@ -98,6 +101,11 @@ final class WebSocketOutbox implements Outbox {
     }
 
     private String json(ServerMessage message) {
+        return json(writer, message);
+    }
+
+    /** {@code message} as JSON text: it always can be, being one of the protocol's records. */
+    static String json(ObjectWriter writer, ServerMessage message) {
         try {
             return writer.writeValueAsString(message);
         } catch (JsonProcessingException e) {

@@ -1,0 +1,295 @@
+package org.callsign.signaling.cluster.service;
+
+import io.quarkus.runtime.Startup;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.callsign.server.cluster.RedisBus;
+import org.callsign.server.secret.OpaqueTokens;
+import org.callsign.server.store.RedisStoreOptions;
+import org.callsign.server.store.StoreException;
+import org.callsign.server.store.StoreKind;
+import org.callsign.signaling.config.SignalingConfig;
+import org.callsign.signaling.store.StoreProducer;
+import org.jboss.logging.Logger;
+
+/**
+ * This process as one node of a cluster that shares a Redis store (docs/operations.md), or, with {@code
+ * cluster.enabled=false} (the default), as the only one: then every client is at home here and nothing is sent.
+ *
+ * <p>Membership: the node has a random id and a key {@code <prefix>node:<id>} that it sets every heartbeat with a time
+ * to live of {@code cluster.node-timeout}; a node whose key has expired is dead. If this node finds its own key gone
+ * (Redis was unreachable longer than the timeout, so the others took it for dead and took its clients over), it is
+ * fenced: the {@linkplain #onFenced fenced handlers} close what it held, and it sets its key again.
+ *
+ * <p>Homes: a client's signaling (its devices' lines, sessions, held messages, presence) lives on one node, its home,
+ * named by the key {@code <prefix>home:<client>}. The first node that needs the client claims it; a home whose node is
+ * dead is taken over by the next one that asks ({@link #CLAIM_SCRIPT}, atomic in Redis).
+ *
+ * <p>Messages: each node subscribes to {@code <prefix>to:<id>} for what is sent to it and to {@code <prefix>nodes}
+ * for {@link Frame.Type#EVENT}s. Handlers run on the bus's event loop and must not block.
+ */
+@Singleton
+@Startup
+public class ClusterNode {
+    private static final Logger LOG = Logger.getLogger(ClusterNode.class);
+
+    /**
+     * Returns the home of a client, claiming it for {@code ARGV[1]} if it has none or its node is dead. {@code
+     * KEYS[1]}: the home key; {@code ARGV[2]}: the prefix of node keys.
+     */
+    static final String CLAIM_SCRIPT =
+            """
+            local home = redis.call('GET', KEYS[1])
+            if home and home ~= ARGV[1] and redis.call('EXISTS', ARGV[2] .. home) == 1 then
+              return home
+            end
+            redis.call('SET', KEYS[1], ARGV[1])
+            return ARGV[1]
+            """;
+
+    private final String id = OpaqueTokens.newSecret().substring(0, 16);
+    private final boolean enabled;
+    private final String prefix;
+    private final long timeoutMillis;
+    private final RedisBus bus;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService heartbeats;
+    private final Map<Frame.Type, Consumer<Frame>> handlers = new EnumMap<>(Frame.Type.class);
+    private final List<Consumer<String>> nodeLost = new CopyOnWriteArrayList<>();
+    private final List<Runnable> linksLost = new CopyOnWriteArrayList<>();
+    private final List<Runnable> fenced = new CopyOnWriteArrayList<>();
+    private final List<Supplier<Collection<String>>> watched = new CopyOnWriteArrayList<>();
+
+    public ClusterNode(SignalingConfig config) {
+        SignalingConfig.Cluster cluster = config.cluster();
+        this.enabled = cluster.enabled();
+        this.timeoutMillis = cluster.nodeTimeout().toMillis();
+        if (!enabled) {
+            this.prefix = "";
+            this.bus = null;
+            this.workers = null;
+            this.heartbeats = null;
+            return;
+        }
+        if (config.store().kind().orElse(StoreKind.EMBEDDED) != StoreKind.REDIS) {
+            throw new IllegalStateException(
+                    "callsign.signaling.cluster.enabled needs callsign.signaling.store.kind=redis");
+        }
+        if (cluster.nodeTimeout().compareTo(cluster.heartbeat().multipliedBy(3)) < 0) {
+            throw new IllegalStateException(
+                    "callsign.signaling.cluster.node-timeout must be at least three heartbeats");
+        }
+        RedisStoreOptions options = config.store().redisOptions("callsign.signaling.store", StoreProducer.KEY_PREFIX);
+        this.prefix = options.keyPrefix();
+        this.workers = Executors.newFixedThreadPool(WORKERS, threads("callsign-cluster-"));
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(threads("callsign-cluster-heartbeat-"));
+        this.bus = RedisBus.open(options, List.of(channel(id), prefix + "nodes"), new Listener());
+        bus.call(Request.cmd(Command.SET).arg(nodeKey(id)).arg("1").arg("PX").arg(timeoutMillis), "joining");
+        long every = cluster.heartbeat().toMillis();
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+        LOG.infof("cluster node %s joined on %s", id, bus);
+    }
+
+    /** Threads that run what frames ask for, which may block (a store call); see {@link SerialExecutor}. */
+    public static final int WORKERS = 16;
+
+    /** Whether this node shares its clients with others. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The node's id: random, new at each start. */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * The node where {@code clientId}'s signaling lives: this one if the cluster is off, the client has no live home
+     * yet (it is claimed), or it is here.
+     *
+     * @throws StoreException if Redis does not answer
+     */
+    public String homeOf(String clientId) {
+        if (!enabled) {
+            return id;
+        }
+        Request claim = Request.cmd(Command.EVAL)
+                .arg(CLAIM_SCRIPT)
+                .arg(1)
+                .arg(prefix + "home:" + clientId)
+                .arg(id)
+                .arg(prefix + "node:");
+        return bus.call(claim, "finding the home of a client").toString();
+    }
+
+    /** Where work that frames ask for runs: a pool, off the bus's event loop. */
+    public Executor workers() {
+        return workers;
+    }
+
+    /** Sends {@code frame} to node {@code to}; {@code failed} runs, on the bus's event loop, if it cannot be sent. */
+    public void send(String to, Frame frame, Consumer<Throwable> failed) {
+        bus.publish(channel(to), frame.encode(), failed);
+    }
+
+    /** Sends an {@link Frame.Type#EVENT} to every other node, best effort. */
+    public void broadcast(String payload) {
+        if (enabled) {
+            bus.publish(
+                    prefix + "nodes",
+                    new Frame(Frame.Type.EVENT, id, "", 0, payload).encode(),
+                    failure -> LOG.warnf("could not tell the other nodes: %s", failure.getMessage()));
+        }
+    }
+
+    /** Routes the frames of {@code type} sent to this node (or, for events, by the others) to {@code handler}. */
+    public synchronized void handle(Frame.Type type, Consumer<Frame> handler) {
+        handlers.put(type, handler);
+    }
+
+    /** Calls {@code handler} with the id of a {@linkplain #watch watched} node found dead. */
+    public void onNodeLost(Consumer<String> handler) {
+        nodeLost.add(handler);
+    }
+
+    /** Calls {@code handler} when frames may have been lost (the subscription broke): every link must end. */
+    public void onLinksLost(Runnable handler) {
+        linksLost.add(handler);
+    }
+
+    /** Calls {@code handler} when this node finds that the others took it for dead. */
+    public void onFenced(Runnable handler) {
+        fenced.add(handler);
+    }
+
+    /** Has the heartbeat check that the nodes {@code peers} names are alive. */
+    public void watch(Supplier<Collection<String>> peers) {
+        watched.add(peers);
+    }
+
+    /**
+     * Keeps this node's key alive and checks the watched nodes, every {@code cluster.heartbeat} on a thread of its own
+     * (the application's scheduler runs nothing more often than once a second).
+     */
+    void heartbeat() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            Response kept = bus.call(
+                    Request.cmd(Command.SET)
+                            .arg(nodeKey(id))
+                            .arg("1")
+                            .arg("PX")
+                            .arg(timeoutMillis)
+                            .arg("XX"),
+                    "heartbeat");
+            if (kept == null) {
+                LOG.warnf("cluster node %s was taken for dead: closing what it held", id);
+                fenced.forEach(Runnable::run);
+                bus.call(
+                        Request.cmd(Command.SET)
+                                .arg(nodeKey(id))
+                                .arg("1")
+                                .arg("PX")
+                                .arg(timeoutMillis),
+                        "rejoining");
+            }
+            Set<String> peers = new HashSet<>();
+            watched.forEach(source -> peers.addAll(source.get()));
+            peers.remove(id);
+            for (String peer : peers) {
+                if (bus.call(Request.cmd(Command.EXISTS).arg(nodeKey(peer)), "checking a node")
+                                .toLong()
+                        == 0) {
+                    LOG.infof("cluster node %s is gone", peer);
+                    nodeLost.forEach(handler -> handler.accept(peer));
+                }
+            }
+        } catch (StoreException e) {
+            LOG.warnf("cluster heartbeat failed: %s", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("cluster heartbeat failed", e); // and the next one runs all the same
+        }
+    }
+
+    @PreDestroy
+    void leave() {
+        if (!enabled) {
+            return;
+        }
+        heartbeats.shutdownNow();
+        try {
+            bus.call(Request.cmd(Command.DEL).arg(nodeKey(id)), "leaving");
+        } catch (StoreException e) {
+            LOG.debugf("could not remove the node key: %s", e.getMessage());
+        }
+        bus.close();
+        workers.shutdownNow();
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private String channel(String node) {
+        return prefix + "to:" + node;
+    }
+
+    private String nodeKey(String node) {
+        return prefix + "node:" + node;
+    }
+
+    /** Routes what the bus receives. */
+    private final class Listener implements RedisBus.Listener {
+
+        @Override
+        public void message(String channel, String message) {
+            Frame.parse(message)
+                    .ifPresentOrElse(
+                            frame -> {
+                                if (frame.from().equals(id)) {
+                                    return; // an event of this node's, back from the broadcast channel
+                                }
+                                Consumer<Frame> handler;
+                                synchronized (ClusterNode.this) {
+                                    handler = handlers.get(frame.type());
+                                }
+                                if (handler != null) {
+                                    handler.accept(frame);
+                                }
+                            },
+                            () -> LOG.warnf("ignored a cluster message that is not a frame on %s", channel));
+        }
+
+        @Override
+        public void lost() {
+            LOG.warn("cluster subscription lost: ending every forwarded connection");
+            linksLost.forEach(Runnable::run);
+        }
+    }
+}

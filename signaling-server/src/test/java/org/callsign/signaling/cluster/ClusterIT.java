@@ -1,0 +1,261 @@
+package org.callsign.signaling.cluster;
+
+import static org.callsign.signaling.cluster.ClusterNodes.connect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.callsign.server.store.LocalRedis;
+import org.callsign.signaling.PackagedServer;
+import org.callsign.signaling.TestClients;
+import org.callsign.signaling.signal.SdpFixtures;
+import org.callsign.signaling.signal.SignalingClient;
+import org.callsign.signaling.signal.TwoDevices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three packaged signaling servers sharing one real {@code redis-server} as a cluster: a client's devices on different
+ * nodes signal each other in order and once, see each other's presence, and learn of changes made through a third
+ * node; when a node dies its devices reconnect to another one and go on. Tests that kill a node start their own.
+ */
+class ClusterIT {
+
+    @RegisterExtension
+    static final LocalRedis REDIS = new LocalRedis();
+
+    @TempDir
+    static Path dataDir;
+
+    private static ClusterNodes cluster;
+    private static PackagedServer a;
+    private static PackagedServer b;
+    private static PackagedServer c;
+
+    @BeforeAll
+    static void startThreeNodes() {
+        cluster = new ClusterNodes(REDIS, "three", dataDir);
+        List<PackagedServer> nodes = cluster.start(3);
+        a = nodes.get(0);
+        b = nodes.get(1);
+        c = nodes.get(2);
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        cluster.close();
+    }
+
+    @Test
+    void relaysBetweenDevicesOnDifferentNodesInOrderAndOnce() {
+        TwoDevices devices = TwoDevices.register("cluster-relay");
+        try (SignalingClient laptop = connect(a, devices, devices.laptop(), null);
+                SignalingClient phone = connect(b, devices, devices.phone(), null)) {
+            assertTrue(laptop.await("peer-update").path("peer").path("online").asBoolean());
+
+            assertDelivered(laptop.call(offer(devices, "cluster-relay-1")));
+            JsonNode offer = phone.await("offer");
+            assertEquals(SdpFixtures.CHROMIUM_OFFER.sdp(), offer.path("sdp").asText());
+            assertEquals(devices.laptop(), offer.path("from").path("device").asText());
+
+            assertEquals(
+                    "delivered",
+                    phone.call(answer("cluster-relay-1")).path("status").asText());
+            assertEquals(
+                    SdpFixtures.CHROMIUM_ANSWER.sdp(),
+                    laptop.next("answer").path("sdp").asText());
+
+            // Many messages at once from each side: every one acknowledged, received once and in order.
+            List<String> fromPhone = sendCandidates(phone, "cluster-relay-1", 100);
+            List<String> fromLaptop = sendCandidates(laptop, "cluster-relay-1", 100);
+            Map<String, List<JsonNode>> atLaptop = next(laptop, 200);
+            Map<String, List<JsonNode>> atPhone = next(phone, 200);
+            assertEquals(fromLaptop, ids(atLaptop.get("ack")), "each acknowledged, in order");
+            assertEquals(fromPhone, ids(atPhone.get("ack")));
+            assertEquals(Set.of("delivered"), statuses(atLaptop.get("ack")));
+            assertEquals(Set.of("delivered"), statuses(atPhone.get("ack")));
+            assertEquals(fromPhone, ids(atLaptop.get("candidate")), "each received once, in order");
+            assertEquals(fromLaptop, ids(atPhone.get("candidate")));
+            laptop.expectNothing(Duration.ofMillis(300));
+            phone.expectNothing(Duration.ofMillis(0));
+        }
+    }
+
+    @Test
+    void presenceCrossesNodes() throws Exception {
+        TwoDevices devices = TwoDevices.register("cluster-presence");
+        try (SignalingClient laptop = connect(c, devices, devices.laptop(), null)) {
+            JsonNode peers = laptop.peers();
+            assertFalse(peers.path("peers").get(0).path("online").asBoolean(), peers.toString());
+            SignalingClient phone = connect(a, devices, devices.phone(), null);
+            JsonNode online = laptop.await("peer-update");
+            assertEquals(devices.phone(), online.path("peer").path("id").asText());
+            assertTrue(online.path("peer").path("online").asBoolean());
+            assertTrue(
+                    phone.peers().path("peers").get(0).path("online").asBoolean(),
+                    "the phone, forwarded to the laptop's home, sees the laptop online");
+            phone.close();
+        }
+    }
+
+    @Test
+    void changesMadeThroughAThirdNodeReachDevicesOnTheOthers() {
+        TwoDevices devices = TwoDevices.register("cluster-change");
+        try (SignalingClient laptop = connect(a, devices, devices.laptop(), null);
+                SignalingClient phone = connect(b, devices, devices.phone(), null)) {
+            laptop.await("peer-update");
+            RestOn.node(c, () -> TestClients.verify(devices.client(), devices.phone(), false));
+            JsonNode unverified = laptop.await("peer-update");
+            assertEquals(devices.phone(), unverified.path("peer").path("id").asText());
+            assertFalse(unverified.path("peer").path("verified").asBoolean());
+
+            RestOn.node(c, () -> TestClients.bearer(devices.token())
+                    .delete("/api/tokens/current")
+                    .then()
+                    .statusCode(204));
+            assertEquals(4401, laptop.awaitClose().code(), "a local connection of the revoked token closes");
+            assertEquals(4401, phone.awaitClose().code(), "a forwarded connection of the revoked token closes");
+        }
+    }
+
+    @Test
+    void aDeviceWhoseNodeDiedResumesOnAnotherWithWhatWasHeld() throws Exception {
+        PackagedServer doomed = cluster.start(1).get(0);
+        TwoDevices devices = TwoDevices.register("cluster-edge-dies");
+        try (SignalingClient laptop = connect(a, devices, devices.laptop(), null)) {
+            SignalingClient phone = connect(doomed, devices, devices.phone(), null);
+            String resume = phone.welcome().path("resume").asText();
+            laptop.call(offer(devices, "cluster-edge-1"));
+            phone.await("offer");
+
+            assertEquals(137, doomed.kill());
+            // Until the home notices, what it hands the dead node is lost with it, as with a connection that died
+            // without a close; once it notices, the phone's line holds what is sent to it.
+            List<String> held = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (held.size() < 3 && System.nanoTime() < deadline) {
+                JsonNode ack = laptop.call(candidate("cluster-edge-1", held.size()));
+                if ("queued".equals(ack.path("status").asText())) {
+                    held.add(ack.path("id").asText());
+                } else {
+                    Thread.sleep(100);
+                }
+            }
+            assertEquals(3, held.size(), "the home noticed that the phone's node died");
+
+            try (SignalingClient resumed = connect(c, devices, devices.phone(), resume)) {
+                assertTrue(
+                        resumed.welcome().path("resumed").asBoolean(),
+                        resumed.welcome().toString());
+                assertEquals(held, receivedCandidates(resumed, 3));
+                assertEquals(
+                        "delivered",
+                        resumed.call(answer("cluster-edge-1")).path("status").asText(),
+                        "the session went on");
+                laptop.await("answer");
+            }
+        }
+    }
+
+    @Test
+    void whenAHomeNodeDiesItsDevicesStartAfreshOnAnother() throws Exception {
+        PackagedServer doomed = cluster.start(1).get(0);
+        TwoDevices devices = TwoDevices.register("cluster-home-dies");
+        SignalingClient laptop = connect(doomed, devices, devices.laptop(), null);
+        SignalingClient phone = connect(a, devices, devices.phone(), null);
+        String laptopResume = laptop.welcome().path("resume").asText();
+        String phoneResume = phone.welcome().path("resume").asText();
+        laptop.call(offer(devices, "cluster-home-1"));
+        phone.await("offer");
+
+        assertEquals(137, doomed.kill());
+        assertEquals(4503, phone.awaitClose(Duration.ofSeconds(10)).code(), "the forwarded connection is node-lost");
+        laptop.awaitClose();
+
+        try (SignalingClient laptopAgain = connect(b, devices, devices.laptop(), laptopResume);
+                SignalingClient phoneAgain = connect(c, devices, devices.phone(), phoneResume)) {
+            assertFalse(laptopAgain.welcome().path("resumed").asBoolean(), "what the dead home held is gone");
+            assertFalse(phoneAgain.welcome().path("resumed").asBoolean());
+            assertEquals(
+                    "delivered",
+                    laptopAgain
+                            .call(offer(devices, "cluster-home-2"))
+                            .path("status")
+                            .asText());
+            assertEquals(
+                    "cluster-home-2", phoneAgain.await("offer").path("session").asText());
+        }
+    }
+
+    static ObjectNode offer(TwoDevices devices, String session) {
+        return SignalingClient.message("offer")
+                .put("to", devices.phone())
+                .put("session", session)
+                .put("sdp", SdpFixtures.CHROMIUM_OFFER.sdp());
+    }
+
+    static ObjectNode answer(String session) {
+        return SignalingClient.message("answer").put("session", session).put("sdp", SdpFixtures.CHROMIUM_ANSWER.sdp());
+    }
+
+    static ObjectNode candidate(String session, int n) {
+        ObjectNode candidate = SignalingClient.message("candidate").put("session", session);
+        candidate
+                .putObject("candidate")
+                .put("candidate", "candidate:" + n + " 1 udp 2122260223 192.0.2.1 " + (40000 + n) + " typ host");
+        return candidate;
+    }
+
+    /** Sends {@code count} candidates without waiting; returns their ids. */
+    static List<String> sendCandidates(SignalingClient client, String session, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            ids.add(client.send(candidate(session, n)).path("id").asText());
+        }
+        return ids;
+    }
+
+    static void assertDelivered(JsonNode answer) {
+        assertEquals("delivered", answer.path("status").asText(), answer.toString());
+    }
+
+    /** The next {@code count} messages, by type, each type's in the order they came. */
+    static Map<String, List<JsonNode>> next(SignalingClient client, int count) {
+        Map<String, List<JsonNode>> byType = new TreeMap<>();
+        for (int n = 0; n < count; n++) {
+            JsonNode message = client.next();
+            byType.computeIfAbsent(message.path("type").asText(), type -> new ArrayList<>())
+                    .add(message);
+        }
+        return byType;
+    }
+
+    static List<String> ids(List<JsonNode> messages) {
+        return messages.stream().map(message -> message.path("id").asText()).toList();
+    }
+
+    static Set<String> statuses(List<JsonNode> acks) {
+        return acks.stream().map(ack -> ack.path("status").asText()).collect(Collectors.toSet());
+    }
+
+    static List<String> receivedCandidates(SignalingClient client, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            ids.add(client.await("candidate").path("id").asText());
+        }
+        return ids;
+    }
+}
