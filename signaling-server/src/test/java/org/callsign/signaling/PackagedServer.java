@@ -7,9 +7,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,8 @@ import java.util.regex.Pattern;
 public final class PackagedServer implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://127\\.0\\.0\\.1:(\\d+)");
     private static final long START_SECONDS = 90;
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Process process;
     private final int port;
@@ -75,6 +81,32 @@ public final class PackagedServer implements AutoCloseable {
     /** {@code ws://127.0.0.1:<port>/ws?<query>}. */
     public URI webSocket(String query) {
         return URI.create("ws://127.0.0.1:" + port + "/ws?" + query);
+    }
+
+    /**
+     * Waits until {@code /q/health/ready} answers 200 (every readiness check up).
+     *
+     * @throws AssertionError if it does not within {@code timeout}
+     */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = HTTP.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("not ready within " + timeout + ": " + last);
     }
 
     /** The log file. */

@@ -73,6 +73,7 @@ public class ClusterNode {
     private final RedisBus bus;
     private final ExecutorService workers;
     private final ScheduledExecutorService heartbeats;
+    private volatile boolean heartbeatWritten = true;
     private final Map<Frame.Type, Consumer<Frame>> handlers = new EnumMap<>(Frame.Type.class);
     private final List<Consumer<String>> nodeLost = new CopyOnWriteArrayList<>();
     private final List<Runnable> linksLost = new CopyOnWriteArrayList<>();
@@ -103,7 +104,7 @@ public class ClusterNode {
         this.workers = Executors.newFixedThreadPool(WORKERS, threads("callsign-cluster-"));
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(threads("callsign-cluster-heartbeat-"));
         this.bus = RedisBus.open(options, List.of(channel(id), prefix + "nodes"), new Listener());
-        bus.call(Request.cmd(Command.SET).arg(nodeKey(id)).arg("1").arg("PX").arg(timeoutMillis), "joining");
+        writeKey(false, "joining");
         long every = cluster.heartbeat().toMillis();
         heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
         LOG.infof("cluster node %s joined on %s", id, bus);
@@ -139,6 +140,14 @@ public class ClusterNode {
                 .arg(id)
                 .arg(prefix + "node:");
         return bus.call(claim, "finding the home of a client").toString();
+    }
+
+    /**
+     * Whether this node is a live member now: subscribed, and its last heartbeat written (after a fencing, once it
+     * has closed what it held and joined again).
+     */
+    public boolean member() {
+        return !enabled || (bus.subscribed() && heartbeatWritten);
     }
 
     /** Where work that frames ask for runs: a pool, off the bus's event loop. */
@@ -195,25 +204,12 @@ public class ClusterNode {
             return;
         }
         try {
-            Response kept = bus.call(
-                    Request.cmd(Command.SET)
-                            .arg(nodeKey(id))
-                            .arg("1")
-                            .arg("PX")
-                            .arg(timeoutMillis)
-                            .arg("XX"),
-                    "heartbeat");
-            if (kept == null) {
+            if (writeKey(true, "heartbeat") == null) {
                 LOG.warnf("cluster node %s was taken for dead: closing what it held", id);
                 fenced.forEach(Runnable::run);
-                bus.call(
-                        Request.cmd(Command.SET)
-                                .arg(nodeKey(id))
-                                .arg("1")
-                                .arg("PX")
-                                .arg(timeoutMillis),
-                        "rejoining");
+                writeKey(false, "rejoining");
             }
+            heartbeatWritten = true;
             Set<String> peers = new HashSet<>();
             watched.forEach(source -> peers.addAll(source.get()));
             peers.remove(id);
@@ -226,8 +222,10 @@ public class ClusterNode {
                 }
             }
         } catch (StoreException e) {
+            heartbeatWritten = false;
             LOG.warnf("cluster heartbeat failed: %s", e.getMessage());
         } catch (RuntimeException e) {
+            heartbeatWritten = false;
             LOG.error("cluster heartbeat failed", e); // and the next one runs all the same
         }
     }
@@ -254,6 +252,13 @@ public class ClusterNode {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** Sets this node's key to expire in the node timeout; only if it still exists if {@code onlyIfPresent}. */
+    private Response writeKey(boolean onlyIfPresent, String what) {
+        Request set =
+                Request.cmd(Command.SET).arg(nodeKey(id)).arg("1").arg("PX").arg(timeoutMillis);
+        return bus.call(onlyIfPresent ? set.arg("XX") : set, what);
     }
 
     private String channel(String node) {
