@@ -31,6 +31,16 @@ public final class CallSteps {
         return ApiClient.JSON.createObjectNode().put("type", type).put("v", 1).put("id", TwoDomains.random(9));
     }
 
+    /** A {@code call-candidate} message of {@code call} carrying {@code candidate} (an {@code a=candidate} value). */
+    public static ObjectNode candidate(String call, String candidate) {
+        ObjectNode message = message("call-candidate").put("call", call);
+        message.putObject("candidate")
+                .put("candidate", candidate)
+                .put("sdpMid", "0")
+                .put("sdpMLineIndex", 0);
+        return message;
+    }
+
     /** {@code user}'s device SDP with their {@code a=identity}, asserted by their IdP for {@code origin}. */
     public static String asserted(TwoDomains bed, User user, String origin) {
         return asserted(bed, user, user.sdp(), origin);

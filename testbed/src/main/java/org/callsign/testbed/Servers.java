@@ -20,6 +20,8 @@ final class Servers implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
 
     private final List<ServerProcess> processes = new ArrayList<>();
+    private final Map<Domain, Map<String, String>> signalingProperties = new java.util.EnumMap<>(Domain.class);
+    private Path signalingJar;
 
     /**
      * Launches an idp-server and a signaling-server per domain, each with a working directory under
@@ -33,11 +35,11 @@ final class Servers implements AutoCloseable {
             Map<Domain, TwoDomains.Ports> ports,
             Map<String, Integer> connectTo,
             Map<Domain, String> adminSecrets,
-            Map<String, String> signalingExtra)
+            Map<String, String> signalingExtra,
+            Map<String, String> clusterB)
             throws IOException {
         Path idpJar = jar("testbed.idp-server.jar", "../idp-server/target/quarkus-app/quarkus-run.jar");
-        Path signalingJar =
-                jar("testbed.signaling-server.jar", "../signaling-server/target/quarkus-app/quarkus-run.jar");
+        signalingJar = jar("testbed.signaling-server.jar", "../signaling-server/target/quarkus-app/quarkus-run.jar");
         // Each name on 443 and on its own port: browsers name a server by host and port (an IdP proxy frame at
         // https://idp-a.test:<port> puts that authority in a=identity).
         String connectToValue = connectTo.entrySet().stream()
@@ -73,6 +75,10 @@ final class Servers implements AutoCloseable {
             properties.putAll(ServiceSettings.signalingNet(certificates.caPem(), connectToValue));
             properties.putAll(TestbedTuning.signaling());
             properties.putAll(signalingExtra);
+            if (domain == Domain.B) {
+                properties.putAll(clusterB);
+            }
+            signalingProperties.put(domain, properties);
             processes.add(ServerProcess.launch(
                     sigName,
                     signalingJar,
@@ -83,6 +89,25 @@ final class Servers implements AutoCloseable {
                     LOOPBACK,
                     port.signaling()));
         }
+    }
+
+    /**
+     * Launches a second node of domain B's signaling server (after the first is ready, so that it reads the keys the
+     * first made: both nodes share its data directory, as a cluster's nodes share their key files) on {@code port},
+     * logging to {@code logDir/sig-b2.log}. Returns without waiting.
+     */
+    void launchSecondNode(Path directory, Path logDir, int port) throws IOException {
+        Map<String, String> properties = new java.util.LinkedHashMap<>(signalingProperties.get(Domain.B));
+        properties.put("quarkus.http.ssl-port", Integer.toString(port));
+        processes.add(ServerProcess.launch(
+                "sig-b2",
+                signalingJar,
+                properties,
+                Map.of(),
+                Files.createDirectories(directory.resolve("sig-b2")),
+                logDir.resolve("sig-b2.log"),
+                LOOPBACK,
+                port));
     }
 
     /**

@@ -65,6 +65,7 @@ public final class TwoDomains implements AutoCloseable {
     private IdpSandbox sandbox;
     private final Map<String, IdpSandbox> userSandboxes = new LinkedHashMap<>();
     private Duration startupTime;
+    private int secondNodePort;
 
     /** The loopback ports of one domain's two servers. */
     public record Ports(int idp, int signaling) {}
@@ -161,8 +162,22 @@ public final class TwoDomains implements AutoCloseable {
             signalingExtra.put("callsign.signaling.net.dns-servers", localDns.server());
         }
         signalingExtra.putAll(options.signalingProperties());
-        servers.launch(directory, logDir, certificates, ports, connectTo(), adminSecrets, signalingExtra);
+        Map<String, String> clusterB = new LinkedHashMap<>();
+        if (options.clusterRedisUrl() != null) {
+            clusterB.put("callsign.signaling.store.kind", "redis");
+            clusterB.put("callsign.signaling.store.redis.url", options.clusterRedisUrl());
+            clusterB.put("callsign.signaling.store.redis.key-prefix", "callsign:sig-b:");
+            clusterB.put("callsign.signaling.cluster.enabled", "true");
+            clusterB.put("callsign.signaling.cluster.heartbeat", "200ms");
+            clusterB.put("callsign.signaling.cluster.node-timeout", "1s");
+        }
+        servers.launch(directory, logDir, certificates, ports, connectTo(), adminSecrets, signalingExtra, clusterB);
         servers.awaitReady(http);
+        if (options.clusterRedisUrl() != null) {
+            secondNodePort = ServerProcess.freePort();
+            servers.launchSecondNode(directory, logDir, secondNodePort);
+            servers.awaitReady(http);
+        }
         startupTime = Duration.ofNanos(System.nanoTime() - started);
     }
 
@@ -192,6 +207,23 @@ public final class TwoDomains implements AutoCloseable {
             throw new IllegalStateException("no extra hosts: start the testbed with TestbedOptions.withExtraHosts");
         }
         return extraServer;
+    }
+
+    /**
+     * The loopback port of domain B's second signaling node ({@link TestbedOptions#withSignalingCluster}); sig-b.test,
+     * and so federation and {@link #signaling(Domain)}, reach the first.
+     */
+    public int secondNodePort() {
+        if (secondNodePort == 0) {
+            throw new IllegalStateException("one signaling node: start the testbed with withSignalingCluster");
+        }
+        return secondNodePort;
+    }
+
+    /** Opens {@code user}'s device's signaling connection to the signaling node on loopback port {@code port}. */
+    public DeviceSocket connect(User user, int port) {
+        URI uri = URI.create("wss://127.0.0.1:" + port + "/ws?device=" + user.deviceId());
+        return DeviceSocket.open(http, uri, user.signalingToken());
     }
 
     /** The loopback ports of {@code domain}'s servers. */
@@ -337,9 +369,7 @@ public final class TwoDomains implements AutoCloseable {
 
     /** Opens {@code user}'s device's signaling connection to their own server: {@code /ws?device=<id>}. */
     public DeviceSocket connect(User user) {
-        URI uri =
-                URI.create("wss://127.0.0.1:" + ports.get(user.domain()).signaling() + "/ws?device=" + user.deviceId());
-        return DeviceSocket.open(http, uri, user.signalingToken());
+        return connect(user, ports.get(user.domain()).signaling());
     }
 
     /** The directory of the servers' logs. */

@@ -2,6 +2,7 @@ package org.callsign.testbed;
 
 import static org.callsign.testbed.CallSteps.asserted;
 import static org.callsign.testbed.CallSteps.awaitIncoming;
+import static org.callsign.testbed.CallSteps.candidate;
 import static org.callsign.testbed.CallSteps.message;
 import static org.callsign.testbed.CallSteps.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,14 +179,5 @@ class CrossDomainCallIT {
         JsonNode key = document.path("federation").path("keys").path("keys").get(0);
         assertEquals("ES256", key.path("alg").asText());
         assertTrue(key.path("d").isMissingNode(), "only the public key is published");
-    }
-
-    private static ObjectNode candidate(String call, String candidate) {
-        ObjectNode message = message("call-candidate").put("call", call);
-        message.putObject("candidate")
-                .put("candidate", candidate)
-                .put("sdpMid", "0")
-                .put("sdpMLineIndex", 0);
-        return message;
     }
 }

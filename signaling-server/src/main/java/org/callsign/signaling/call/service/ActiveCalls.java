@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.callsign.signaling.cluster.service.ClusterNode;
 import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.signal.service.DeviceParty;
 import org.callsign.signaling.signal.service.SignalError;
@@ -22,13 +23,31 @@ public class ActiveCalls {
     private final int maxActive;
     private final int maxPerClient;
 
-    public ActiveCalls(SignalingConfig config) {
+    private final ClusterNode cluster;
+
+    public ActiveCalls(SignalingConfig config, ClusterNode cluster) {
+        this.cluster = cluster;
         this.maxActive = config.calls().maxActive();
         this.maxPerClient = config.calls().maxActivePerClient();
     }
 
-    /** Adds a call; {@code too-many-calls} past a limit, {@code call-exists} for a key in use. */
-    synchronized void add(ActiveCall call) {
+    /**
+     * Adds a call; {@code too-many-calls} past a limit, {@code call-exists} for a key in use. On a cluster, a call with
+     * the other server known is recorded as this node's.
+     */
+    void add(ActiveCall call) {
+        addHere(call);
+        if (call.peerServer != null) {
+            try {
+                cluster.holdCall(call.key());
+            } catch (RuntimeException e) {
+                remove(call);
+                throw e;
+            }
+        }
+    }
+
+    private synchronized void addHere(ActiveCall call) {
         if (calls.size() >= maxActive) {
             throw new SignalingException(SignalError.TOO_MANY_CALLS, "this server has too many calls at once");
         }
@@ -43,17 +62,27 @@ public class ActiveCalls {
         }
     }
 
-    /** Files an outgoing call under the callee's server, once discovered. */
-    synchronized void rekey(ActiveCall call, String peerServer) {
-        calls.remove(call.key(), call);
-        call.peerServer = peerServer;
-        calls.put(call.key(), call);
+    /** Files an outgoing call under the callee's server, once discovered (on a cluster, as this node's). */
+    void rekey(ActiveCall call, String peerServer) {
+        synchronized (this) {
+            calls.remove(call.key(), call);
+            call.peerServer = peerServer;
+            calls.put(call.key(), call);
+        }
+        cluster.holdCall(call.key());
     }
 
     /** Forgets a call. */
-    synchronized void remove(ActiveCall call) {
-        if (calls.remove(call.key(), call) && call.clientId != null) {
-            perClient.computeIfPresent(call.clientId, (client, count) -> count <= 1 ? null : count - 1);
+    void remove(ActiveCall call) {
+        boolean removed;
+        synchronized (this) {
+            removed = calls.remove(call.key(), call);
+            if (removed && call.clientId != null) {
+                perClient.computeIfPresent(call.clientId, (client, count) -> count <= 1 ? null : count - 1);
+            }
+        }
+        if (removed && call.peerServer != null) {
+            cluster.releaseCall(call.key());
         }
     }
 

@@ -6,11 +6,13 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -110,6 +112,9 @@ public class ClusterNode {
         LOG.infof("cluster node %s joined on %s", id, bus);
     }
 
+    /** The longest a call is recorded as held by a node. */
+    public static final Duration CALL_TTL = Duration.ofHours(24);
+
     /** Threads that run what frames ask for, which may block (a store call); see {@link SerialExecutor}. */
     public static final int WORKERS = 16;
 
@@ -153,6 +158,57 @@ public class ClusterNode {
     /** Where work that frames ask for runs: a pool, off the bus's event loop. */
     public Executor workers() {
         return workers;
+    }
+
+    /**
+     * Records, on a cluster, that the call filed under {@code key} is held by this node, so that its events from other
+     * servers reach it whichever node they arrive at; for {@link #CALL_TTL} at most.
+     *
+     * @throws StoreException if Redis does not answer
+     */
+    public void holdCall(String key) {
+        if (enabled) {
+            bus.call(
+                    Request.cmd(Command.SET)
+                            .arg(prefix + "call:" + key)
+                            .arg(id)
+                            .arg("PX")
+                            .arg(CALL_TTL.toMillis()),
+                    "recording a call");
+        }
+    }
+
+    /** Forgets, on a cluster, that this node holds the call filed under {@code key}; best effort. */
+    public void releaseCall(String key) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            bus.call(Request.cmd(Command.DEL).arg(prefix + "call:" + key), "forgetting a call");
+        } catch (StoreException e) {
+            LOG.debugf("could not forget a call: %s", e.getMessage()); // it expires
+        }
+    }
+
+    /**
+     * The live node other than this one that holds the call filed under {@code key}; empty if the cluster is off, no
+     * node holds it, this one does, or its node is dead.
+     *
+     * @throws StoreException if Redis does not answer
+     */
+    public Optional<String> callHome(String key) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        Response holder = bus.call(Request.cmd(Command.GET).arg(prefix + "call:" + key), "finding a call");
+        if (holder == null || holder.toString().equals(id)) {
+            return Optional.empty();
+        }
+        String node = holder.toString();
+        boolean alive = bus.call(Request.cmd(Command.EXISTS).arg(nodeKey(node)), "checking a node")
+                        .toLong()
+                == 1;
+        return alive ? Optional.of(node) : Optional.empty();
     }
 
     /** Sends {@code frame} to node {@code to}; {@code failed} runs, on the bus's event loop, if it cannot be sent. */

@@ -10,7 +10,8 @@ import java.util.Optional;
  * <p>A link is one device connection that a node (its edge) forwards to the client's home node: frames from the edge
  * carry what the device sent, frames from the home what the server sends it. Each direction of a link numbers its
  * frames from 1, so that a receiver notices a frame that never came (a lost subscription) and ends the link instead of
- * going on without it. {@link Type#EVENT} frames go to every node and belong to no link.
+ * going on without it. {@link Type#EVENT} frames go to every node and belong to no link; a {@link Type#REQUEST} and its
+ * {@link Type#RESPONSE} carry the request's id as their link.
  *
  * @param type what the frame does
  * @param from the node that sent it
@@ -77,6 +78,10 @@ public record Frame(Type type, String from, String link, long seq, String payloa
         /** Home to edge: close the device's connection; the payload is the error code, a line break, the reason. */
         CLOSE,
         /** Any node to all: something happened that other nodes must apply (a revocation, a device change). */
-        EVENT
+        EVENT,
+        /** One node to another: run this for me; the link is the request's id, the payload its kind and body. */
+        REQUEST,
+        /** The answer to a {@link #REQUEST}: {@code ok} and the result, or {@code error}, the code and the message. */
+        RESPONSE
     }
 }

@@ -20,8 +20,7 @@ import org.callsign.server.limit.RequestRateLimiter;
 import org.callsign.signaling.api.ApiError;
 import org.callsign.signaling.api.ClientAddress;
 import org.callsign.signaling.api.RateLimitedException;
-import org.callsign.signaling.call.service.CallService;
-import org.callsign.signaling.call.service.IncomingCalls;
+import org.callsign.signaling.call.service.CallRouter;
 import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.federation.message.CallEvent;
 import org.callsign.signaling.federation.message.Invite;
@@ -36,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The federation endpoints (docs/federation.md): invites from callers' servers, and the events of calls in both
- * directions. Every request is signed by its sending server; per sender, requests are rate-limited before any of its
+ * directions, handled here or, on a cluster, on the node that holds the call's client ({@link CallRouter}). Every request is signed by its sending server; per sender, requests are rate-limited before any of its
  * keys is fetched.
  */
 @Path(LocalServer.FEDERATION_PATH)
@@ -46,21 +45,14 @@ public class FederationResource {
 
     private final LocalServer server;
     private final FederationSigning signing;
-    private final IncomingCalls incoming;
-    private final CallService calls;
+    private final CallRouter router;
     private final RequestRateLimiter perSender;
 
     FederationResource(
-            LocalServer server,
-            FederationSigning signing,
-            IncomingCalls incoming,
-            CallService calls,
-            SignalingConfig config,
-            Clock clock) {
+            LocalServer server, FederationSigning signing, CallRouter router, SignalingConfig config, Clock clock) {
         this.server = server;
         this.signing = signing;
-        this.incoming = incoming;
-        this.calls = calls;
+        this.router = router;
         this.perSender = new RequestRateLimiter(config.federation().requestsPerMinute(), clock);
     }
 
@@ -71,10 +63,11 @@ public class FederationResource {
             @HeaderParam(FederationJws.HEADER) String signature, @Context HttpServerRequest request, byte[] body) {
         VerifiedSender sender = verify(signature, "/invites", body);
         Invite invite = FederationBodies.invite(body);
-        incoming.invite(
+        router.invite(
                 sender.origin(),
                 invite,
-                ClientAddress.of(request.remoteAddress()).inetAddress().orElse(null));
+                ClientAddress.of(request.remoteAddress()).inetAddress().orElse(null),
+                body);
         return Response.accepted(Map.of("call", invite.call())).build();
     }
 
@@ -85,7 +78,7 @@ public class FederationResource {
             @PathParam("call") String call, @HeaderParam(FederationJws.HEADER) String signature, byte[] body) {
         VerifiedSender sender = verify(signature, "/calls/" + call + "/events", body);
         CallEvent event = FederationBodies.event(body);
-        if (!FederationBodies.isCallId(call) || !calls.onEvent(sender.origin(), call, event)) {
+        if (!FederationBodies.isCallId(call) || !router.event(sender.origin(), call, event, body)) {
             throw new ApiException(ApiError.CALL_UNKNOWN, "no such call with this server");
         }
         return Response.noContent().build();
