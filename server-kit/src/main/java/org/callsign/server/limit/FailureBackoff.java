@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * failures the key is locked for {@code lockout}, and each further failure doubles that, up to {@code maxLockout}. A
  * success clears the key. In memory, per process.
  */
-public final class FailureBackoff {
+public final class FailureBackoff implements Lockouts {
 
     /** Keys kept at most; beyond it, entries with no lockout in force are dropped first. */
     public static final int MAX_KEYS = 100_000;
@@ -36,7 +36,7 @@ public final class FailureBackoff {
         this.clock = clock;
     }
 
-    /** How long the key stays locked, or empty if it may try now. */
+    @Override
     public Optional<Duration> lockedFor(String key) {
         Failures entry = failures.get(key);
         if (entry == null) {
@@ -48,7 +48,7 @@ public final class FailureBackoff {
         }
     }
 
-    /** Records a failure; returns the lockout it starts, if any. */
+    @Override
     public Optional<Duration> recordFailure(String key) {
         if (failures.size() >= MAX_KEYS) {
             prune();
@@ -71,7 +71,7 @@ public final class FailureBackoff {
         }
     }
 
-    /** Clears the key after a success. */
+    @Override
     public void recordSuccess(String key) {
         failures.remove(key);
     }
@@ -90,6 +90,7 @@ public final class FailureBackoff {
      * Drops keys whose lockout is over and whose last failure is older than {@code maxLockout} (such a key would start
      * over at its next failure anyway), so that memory stays bounded; returns how many.
      */
+    @Override
     public int prune() {
         Instant now = clock.instant();
         int before = failures.size();

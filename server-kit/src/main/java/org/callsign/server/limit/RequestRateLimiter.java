@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code capacity} per {@code period} (a minute unless given). In memory: limits reset when the process restarts and are
  * not shared between processes.
  */
-public final class RequestRateLimiter {
+public final class RequestRateLimiter implements TokenBuckets {
 
     /** Keys kept at most; beyond it, full buckets are dropped first (they carry no state). */
     public static final int MAX_KEYS = 100_000;
@@ -41,7 +41,7 @@ public final class RequestRateLimiter {
         this.clock = clock;
     }
 
-    /** Takes one request from the key's bucket; empty if allowed, else how long until the next one is. */
+    @Override
     public Optional<Duration> acquire(String key) {
         Instant now = clock.instant();
         if (buckets.size() >= MAX_KEYS) {
@@ -61,6 +61,7 @@ public final class RequestRateLimiter {
     }
 
     /** Drops buckets that have refilled completely; returns how many. */
+    @Override
     public int prune() {
         Instant now = clock.instant();
         int before = buckets.size();

@@ -1,6 +1,8 @@
 package org.callsign.signaling.cluster;
 
+import static io.restassured.RestAssured.given;
 import static org.callsign.signaling.cluster.ClusterNodes.connect;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three packaged signaling servers sharing one real {@code redis-server} as a cluster: a client's devices on different
  * nodes signal each other in order and once, see each other's presence, and learn of changes made through a third
- * node; when a node dies its devices reconnect to another one and go on. Tests that kill a node start their own.
+ * node; failed key checks count on every node; when a node dies its devices reconnect to another one and go on. Tests that kill a node start their own.
  */
 class ClusterIT {
 
@@ -129,6 +131,25 @@ class ClusterIT {
             assertEquals(4401, laptop.awaitClose().code(), "a local connection of the revoked token closes");
             assertEquals(4401, phone.awaitClose().code(), "a forwarded connection of the revoked token closes");
         }
+    }
+
+    @Test
+    void failedKeyChecksOnDifferentNodesLockTheClientOnAll() {
+        String client = TestClients.registerNew("cluster-lockout");
+        List<PackagedServer> nodes = List.of(a, b, c, a, b);
+        for (PackagedServer node : nodes) {
+            RestOn.node(node, () -> given().auth()
+                    .preemptive()
+                    .basic(client, "not-" + TestClients.KEY)
+                    .get("/api/devices")
+                    .then()
+                    .statusCode(401));
+        }
+        RestOn.node(c, () -> TestClients.as(client)
+                .get("/api/devices")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", notNullValue()));
     }
 
     @Test

@@ -6,10 +6,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.callsign.server.limit.FailureBackoff;
-import org.callsign.server.limit.RequestRateLimiter;
+import org.callsign.server.limit.Lockouts;
+import org.callsign.server.limit.TokenBuckets;
 import org.callsign.signaling.api.ClientAddress;
 import org.callsign.signaling.api.RateLimitedException;
+import org.callsign.signaling.cluster.service.ClusterNode;
 import org.callsign.signaling.config.SignalingConfig;
 
 /**
@@ -18,23 +19,27 @@ import org.callsign.signaling.config.SignalingConfig;
  * {@link KeyCheckBudget} for bcrypt; then the check, whose result feeds the back-off. A refusal is a 429 with
  * {@code Retry-After}, decided before any hashing. Unknown client ids count exactly like real ones, so a lockout never
  * tells whether an id exists. A bearer-token check (a hash and a lookup) counts against the IP's token-check rate
- * only. In memory, per process.
+ * only. In memory, per process; shared in Redis by the nodes of a cluster, so that guesses spread over nodes count
+ * together. (The bcrypt budget stays per node: it protects each node's processors.)
  */
 @Singleton
 public class CredentialThrottle {
 
-    private final RequestRateLimiter requests;
-    private final RequestRateLimiter tokenChecks;
-    private final FailureBackoff clients;
-    private final FailureBackoff addresses;
+    private final TokenBuckets requests;
+    private final TokenBuckets tokenChecks;
+    private final Lockouts clients;
+    private final Lockouts addresses;
     private final KeyCheckBudget budget;
 
-    public CredentialThrottle(SignalingConfig config, KeyCheckBudget budget, Clock clock) {
+    public CredentialThrottle(SignalingConfig config, KeyCheckBudget budget, ClusterNode cluster, Clock clock) {
         SignalingConfig.RateLimit limits = config.rateLimit();
-        this.requests = new RequestRateLimiter(limits.requestsPerMinute(), clock);
-        this.tokenChecks = new RequestRateLimiter(limits.tokenChecksPerMinute(), clock);
-        this.clients = new FailureBackoff(limits.clientFailures(), limits.lockout(), limits.maxLockout(), clock);
-        this.addresses = new FailureBackoff(limits.ipFailures(), limits.lockout(), limits.maxLockout(), clock);
+        Duration minute = Duration.ofMinutes(1);
+        this.requests = cluster.tokenBuckets("requests", limits.requestsPerMinute(), minute, clock);
+        this.tokenChecks = cluster.tokenBuckets("token-checks", limits.tokenChecksPerMinute(), minute, clock);
+        this.clients =
+                cluster.lockouts("clients", limits.clientFailures(), limits.lockout(), limits.maxLockout(), clock);
+        this.addresses =
+                cluster.lockouts("addresses", limits.ipFailures(), limits.lockout(), limits.maxLockout(), clock);
         this.budget = budget;
     }
 

@@ -6,6 +6,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -25,6 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.callsign.server.cluster.RedisBus;
+import org.callsign.server.limit.FailureBackoff;
+import org.callsign.server.limit.Lockouts;
+import org.callsign.server.limit.RedisLockouts;
+import org.callsign.server.limit.RedisTokenBuckets;
+import org.callsign.server.limit.RequestRateLimiter;
+import org.callsign.server.limit.TokenBuckets;
 import org.callsign.server.secret.OpaqueTokens;
 import org.callsign.server.store.RedisStoreOptions;
 import org.callsign.server.store.StoreException;
@@ -209,6 +216,22 @@ public class ClusterNode {
                         .toLong()
                 == 1;
         return alive ? Optional.of(node) : Optional.empty();
+    }
+
+    /**
+     * Token buckets named {@code name}: in Redis and shared by every node when the cluster is on, else in memory.
+     */
+    public TokenBuckets tokenBuckets(String name, int capacity, Duration period, Clock clock) {
+        return enabled
+                ? new RedisTokenBuckets(bus, prefix + "limit:" + name + ":", capacity, period)
+                : new RequestRateLimiter(capacity, period, clock);
+    }
+
+    /** Lockouts named {@code name}: in Redis and shared by every node when the cluster is on, else in memory. */
+    public Lockouts lockouts(String name, int threshold, Duration lockout, Duration maxLockout, Clock clock) {
+        return enabled
+                ? new RedisLockouts(bus, prefix + "lockout:" + name + ":", threshold, lockout, maxLockout)
+                : new FailureBackoff(threshold, lockout, maxLockout, clock);
     }
 
     /** Sends {@code frame} to node {@code to}; {@code failed} runs, on the bus's event loop, if it cannot be sent. */

@@ -16,11 +16,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.callsign.server.api.ApiException;
-import org.callsign.server.limit.RequestRateLimiter;
+import org.callsign.server.limit.TokenBuckets;
 import org.callsign.signaling.api.ApiError;
 import org.callsign.signaling.api.ClientAddress;
 import org.callsign.signaling.api.RateLimitedException;
 import org.callsign.signaling.call.service.CallRouter;
+import org.callsign.signaling.cluster.service.ClusterNode;
 import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.federation.message.CallEvent;
 import org.callsign.signaling.federation.message.Invite;
@@ -46,14 +47,20 @@ public class FederationResource {
     private final LocalServer server;
     private final FederationSigning signing;
     private final CallRouter router;
-    private final RequestRateLimiter perSender;
+    private final TokenBuckets perSender;
 
     FederationResource(
-            LocalServer server, FederationSigning signing, CallRouter router, SignalingConfig config, Clock clock) {
+            LocalServer server,
+            FederationSigning signing,
+            CallRouter router,
+            SignalingConfig config,
+            ClusterNode cluster,
+            Clock clock) {
         this.server = server;
         this.signing = signing;
         this.router = router;
-        this.perSender = new RequestRateLimiter(config.federation().requestsPerMinute(), clock);
+        this.perSender = cluster.tokenBuckets(
+                "federation-senders", config.federation().requestsPerMinute(), Duration.ofMinutes(1), clock);
     }
 
     @POST
