@@ -1,5 +1,6 @@
 package org.callsign.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +17,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +38,17 @@ public final class ChildProcesses {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The first executable {@code name} in a directory of the {@code PATH}, if there is one. */
+    public static Optional<Path> onPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -81,25 +96,44 @@ public final class ChildProcesses {
     public static void awaitReady(Process process, HttpClient client, URI ready, long timeoutMillis, String log) {
         HttpRequest request =
                 HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (System.currentTimeMillis() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "the child process exited with " + process.exitValue() + "; see " + log);
-            }
+        awaitReady(process, "the server at " + ready, timeoutMillis, log, () -> {
             try {
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
+                return client.send(request, HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
             } catch (IOException e) {
-                // not listening yet
+                return false; // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             }
+        });
+    }
+
+    /**
+     * Waits until {@code ready} says that {@code process} (named {@code name} in failures) answers, asking every 100 ms
+     * for at most {@code timeoutMillis}; fails at once if the process exits. Failures name {@code log}, where to look.
+     */
+    public static void awaitReady(Process process, String name, long timeoutMillis, String log, BooleanSupplier ready) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            if (ready.getAsBoolean()) {
+                return;
+            }
             sleep(100);
         }
-        throw new IllegalStateException("no answer from " + ready + " within " + timeoutMillis + " ms; see " + log);
+        throw new IllegalStateException(name + " did not answer within " + timeoutMillis + " ms; see " + log);
+    }
+
+    /** Runs {@code command} to its end (10 s at most) and returns its output and error output together, trimmed. */
+    public static String output(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        process.waitFor(10, TimeUnit.SECONDS);
+        return output;
     }
 
     /** Stops {@code process} (SIGTERM, then SIGKILL after 30 s) and removes its working {@code directory}. */

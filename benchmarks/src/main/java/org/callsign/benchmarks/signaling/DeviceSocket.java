@@ -48,6 +48,11 @@ final class DeviceSocket implements WebSocket.Listener {
         return device;
     }
 
+    /** Completes when the relay's greeting has arrived, or fails if the connection ends first. */
+    CompletableFuture<Void> greeted() {
+        return welcomed.copy();
+    }
+
     /** Queues a text message; sends go out in order. */
     synchronized void send(String text) {
         lastSend = lastSend.thenCompose(ignored -> socket.sendText(text, true));

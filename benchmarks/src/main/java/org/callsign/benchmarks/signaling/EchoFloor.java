@@ -52,9 +52,9 @@ final class EchoFloor extends RelayProcess {
     }
 
     @Override
-    public CompletableFuture<WebSocket> connect(HttpClient http, BenchDevice device, WebSocket.Listener listener) {
+    public CompletableFuture<WebSocket> connect(HttpClient http, BenchDevice device, DeviceSocket socket) {
         return http.newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/relay?id=" + device.id()), listener);
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/relay?id=" + device.id()), socket);
     }
 
     @Override

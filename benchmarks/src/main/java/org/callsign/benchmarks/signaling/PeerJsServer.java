@@ -2,7 +2,6 @@ package org.callsign.benchmarks.signaling;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -10,12 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.callsign.benchmarks.ChildProcesses;
 
 /**
@@ -77,30 +74,19 @@ final class PeerJsServer extends RelayProcess {
 
     /** The first {@code node} on the {@code PATH}. */
     static Path nodeOnPath() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "node");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("node is not on the PATH");
+        return ChildProcesses.onPath("node").orElseThrow(() -> new IllegalStateException("node is not on the PATH"));
     }
 
     /** {@code node --version}, e.g. {@code v20.20.2}. */
     static String version(Path node) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(node.toString(), "--version")
-                .redirectErrorStream(true)
-                .start();
-        String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        process.waitFor(10, TimeUnit.SECONDS);
-        return version;
+        return ChildProcesses.output(node.toString(), "--version");
     }
 
     @Override
-    public CompletableFuture<WebSocket> connect(HttpClient http, BenchDevice device, WebSocket.Listener listener) {
+    public CompletableFuture<WebSocket> connect(HttpClient http, BenchDevice device, DeviceSocket socket) {
         URI uri = URI.create(
                 "ws://127.0.0.1:" + port + "/peerjs?key=peerjs&id=" + device.id() + "&token=" + device.token());
-        return http.newWebSocketBuilder().buildAsync(uri, listener);
+        return http.newWebSocketBuilder().buildAsync(uri, socket);
     }
 
     /** V8's {@code heapUsed} after two full collections. */

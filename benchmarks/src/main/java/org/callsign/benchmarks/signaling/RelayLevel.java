@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.callsign.benchmarks.idp.ProcCpu;
+import java.util.function.LongSupplier;
 
 /**
  * One offered load: calls started at a fixed rate (open loop: the schedule does not wait for answers), each call
@@ -52,8 +52,8 @@ final class RelayLevel implements DeviceSocket.Inbox {
         }
     }
 
-    /** Runs the level and returns what it measured. */
-    Result run(double messagesPerSecond, long warmUpNanos, long durationNanos, long serverPid) {
+    /** Runs the level and returns what it measured; {@code serverCpuNanos} reads the server's CPU time so far. */
+    Result run(double messagesPerSecond, long warmUpNanos, long durationNanos, LongSupplier serverCpuNanos) {
         double callsPerSecond = messagesPerSecond / MESSAGES_PER_CALL;
         long interval = (long) (1e9 / callsPerSecond);
         long start = System.nanoTime();
@@ -73,7 +73,7 @@ final class RelayLevel implements DeviceSocket.Inbox {
                 maxLag = Math.max(maxLag, now - planned);
             }
             if (cpuBefore < 0 && planned >= windowStart) {
-                cpuBefore = ProcCpu.ofProcess(serverPid);
+                cpuBefore = serverCpuNanos.getAsLong();
             }
             DeviceSocket[] pair = pairs.get((int) (k % pairs.size()));
             String session = String.format("%s-%08d", tag, k);
@@ -86,7 +86,7 @@ final class RelayLevel implements DeviceSocket.Inbox {
                             session,
                             sdpJson.get(pair[0].device().id())));
         }
-        long cpuAfter = ProcCpu.ofProcess(serverPid);
+        long cpuAfter = serverCpuNanos.getAsLong();
         LockSupport.parkNanos(2_000_000_000L); // the last calls finish
         double seconds = durationNanos / 1e9;
         Map<String, Long> errorCounts = new TreeMap<>();

@@ -16,10 +16,12 @@ import org.callsign.benchmarks.idp.ProcCpu;
  * {@link RelayLevel} and reports messages per second, relay latency and server CPU; last, the tables, ratios and plots
  * ({@link RelayReport}, {@link RelayPlots}). Run by {@code benchmarks/run-signaling} (signaling-server alone) and
  * {@code benchmarks/run-relay-compare} (signaling-server, the PeerJS server and the bare Vert.x relay, one after the
- * other at the same loads); their headers list the settings.
+ * other at the same loads, and on request signaling-server as a two-node cluster on Redis); their headers list the
+ * settings.
  *
- * <p>Arguments, {@code key=value}: {@code servers} ({@code signaling-server}, {@code peerjs}, {@code echo-floor},
- * comma-separated), {@code jar} (signaling-server's {@code quarkus-run.jar}), {@code java} (the servers' JVM),
+ * <p>Arguments, {@code key=value}: {@code servers} ({@code signaling-server}, {@code signaling-cluster}, {@code
+ * peerjs}, {@code echo-floor}, comma-separated), {@code jar} (signaling-server's {@code quarkus-run.jar}), {@code java}
+ * (the servers' JVM),
  * {@code peer} (the npm {@code peer} package directory), {@code results} (a directory), {@code prefix} (of the result
  * files), {@code connections} (e.g. {@code 1000,10000}), {@code rates} (messages per second, e.g. {@code
  * 1000,2000,4000}), {@code warmup} and {@code duration} (seconds per level), {@code serverFlags} (space-separated, for
@@ -48,8 +50,9 @@ public final class RelayLoad {
                 List.of(options.getOrDefault("serverFlags", "-Xms1g -Xmx1g").split(" "));
         Path node = servers.contains("peerjs") ? PeerJsServer.nodeOnPath() : null;
         Path peer = Path.of(options.getOrDefault("peer", "tools/node_modules/peer"));
+        Path redis = servers.contains("signaling-cluster") ? RedisServer.binary() : null;
 
-        RelayReport report = new RelayReport(RelayReport.Setup.describe(java, serverFlags, node), rates);
+        RelayReport report = new RelayReport(RelayReport.Setup.describe(java, serverFlags, node, redis), rates);
         System.out.println("==> " + report.setup().caption());
         List<RelayRun.Outcome> outcomes = new ArrayList<>();
         for (int count : connections) {
@@ -59,6 +62,9 @@ public final class RelayLoad {
                         switch (server) {
                             case "signaling-server" ->
                                 SignalingServer.start(java, serverFlags, Path.of(options.get("jar")), log, count);
+                            case "signaling-cluster" ->
+                                SignalingCluster.start(
+                                        java, serverFlags, Path.of(options.get("jar")), log, count, redis);
                             case "peerjs" -> PeerJsServer.start(node, peer, log, count);
                             case "echo-floor" ->
                                 EchoFloor.start(java, serverFlags, System.getProperty("java.class.path"), log);

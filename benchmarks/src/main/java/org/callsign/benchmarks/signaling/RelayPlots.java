@@ -14,7 +14,7 @@ import org.callsign.benchmarks.plot.LineChart;
 final class RelayPlots {
     static final int WIDTH = 960;
     static final int HEIGHT = 540;
-    private static final List<String> ORDER = List.of("signaling-server", "peerjs", "echo-floor");
+    private static final List<String> ORDER = List.of("signaling-server", "peerjs", "echo-floor", "signaling-cluster");
 
     private RelayPlots() {}
 

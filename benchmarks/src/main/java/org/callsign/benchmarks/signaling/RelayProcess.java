@@ -54,8 +54,8 @@ abstract class RelayProcess implements RelayTarget {
     }
 
     @Override
-    public long pid() {
-        return process.pid();
+    public List<Long> pids() {
+        return List.of(process.pid());
     }
 
     @Override

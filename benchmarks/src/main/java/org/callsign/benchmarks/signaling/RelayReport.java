@@ -1,18 +1,18 @@
 package org.callsign.benchmarks.signaling;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import org.callsign.benchmarks.ChildProcesses;
 
 /**
  * The relay runs as files: {@code <prefix>-load.tsv} (one row per relay, connections and offered load),
  * {@code <prefix>-memory.tsv}, and a Markdown summary with the ratios the comparison is for: signaling-server against
- * the PeerJS server (throughput at the knee, p99 at equal offered loads) and against the bare relay (the floor).
+ * the PeerJS server (throughput at the knee, p99 at equal offered loads), against the bare relay (the floor), and
+ * against itself as a two-node cluster (what crossing nodes costs).
  */
 final class RelayReport {
     /** A relay sustains a load when it delivers at least this share of it… */
@@ -27,10 +27,12 @@ final class RelayReport {
      * @param machine cores, CPU model, memory, kernel
      * @param jdk the JVM servers' runtime and flags
      * @param node the Node.js version, or empty where no Node server ran
+     * @param redis the cluster's Redis version and durability, or empty where no cluster ran
      */
-    record Setup(String machine, String jdk, String node) {
+    record Setup(String machine, String jdk, String node, String redis) {
 
-        static Setup describe(Path java, List<String> serverFlags, Path node) throws IOException, InterruptedException {
+        static Setup describe(Path java, List<String> serverFlags, Path node, Path redis)
+                throws IOException, InterruptedException {
             String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                     .filter(line -> line.startsWith("model name"))
                     .map(line -> line.substring(line.indexOf(':') + 1).trim())
@@ -48,21 +50,20 @@ final class RelayReport {
                     Math.round(memoryKiB / 1048576.0),
                     System.getProperty("os.version"));
             String jdk = version(java.toString(), "-version") + " " + String.join(" ", serverFlags);
-            return new Setup(machine, jdk, node == null ? "" : "Node " + PeerJsServer.version(node));
+            return new Setup(
+                    machine,
+                    jdk,
+                    node == null ? "" : "Node " + PeerJsServer.version(node),
+                    redis == null ? "" : "Redis " + RedisServer.version(redis) + " (appendfsync always)");
         }
 
-        /** One line: machine; JDK and flags; Node. */
+        /** One line: machine; JDK and flags; Node; Redis. */
         String caption() {
-            return machine + "; " + jdk + (node.isEmpty() ? "" : "; " + node);
+            return machine + "; " + jdk + (node.isEmpty() ? "" : "; " + node) + (redis.isEmpty() ? "" : "; " + redis);
         }
 
         private static String version(String... command) throws IOException, InterruptedException {
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .toList();
-            process.waitFor(10, TimeUnit.SECONDS);
+            List<String> lines = ChildProcesses.output(command).lines().toList();
             // "OpenJDK Runtime Environment Temurin-25+36 (build 25+36-LTS)": the runtime and its build.
             return lines.size() > 1 ? lines.get(1).trim() : String.join(" ", lines);
         }
@@ -181,7 +182,7 @@ final class RelayReport {
                         runs.stream()
                                 .map(run -> run.server() + " " + describe(sustained(run), run))
                                 .toList())));
-        for (String other : List.of("peerjs", "echo-floor")) {
+        for (String other : List.of("peerjs", "echo-floor", "signaling-cluster")) {
             Optional<RelayRun.Outcome> theirs = find(runs, other);
             if (theirs.isEmpty()) {
                 continue;

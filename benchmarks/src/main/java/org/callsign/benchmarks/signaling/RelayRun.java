@@ -62,9 +62,9 @@ final class RelayRun {
         List<DeviceSocket> sockets = connect(relay, devices, inbox);
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
         TimeUnit.SECONDS.sleep(3);
-        long idleStart = ProcCpu.ofProcess(relay.pid());
+        long idleStart = relay.cpuNanos();
         TimeUnit.NANOSECONDS.sleep(IDLE_NANOS);
-        double idleCores = (ProcCpu.ofProcess(relay.pid()) - idleStart) / (double) IDLE_NANOS;
+        double idleCores = (relay.cpuNanos() - idleStart) / (double) IDLE_NANOS;
         Memory memory = new Memory(
                 heapBefore, relay.liveHeapBytes(), rssBefore, relay.residentBytes(), idleCores, connectSeconds);
         System.out.printf(
@@ -96,7 +96,7 @@ final class RelayRun {
             RelayLevel level = new RelayLevel(pairs, relay.wire(), sdpJson, "n" + count + "r" + i);
             String loadAverage = ProcCpu.loadAverage();
             current[0] = level;
-            RelayLevel.Result result = level.run(rates[i], warmUpNanos, durationNanos, relay.pid());
+            RelayLevel.Result result = level.run(rates[i], warmUpNanos, durationNanos, relay::cpuNanos);
             current[0] = null;
             if (!relay.alive()) {
                 throw new IllegalStateException(relay.name() + " died; see " + relay.log());
