@@ -22,6 +22,12 @@ import java.util.concurrent.TimeoutException;
  */
 public final class RedisConnector {
 
+    /**
+     * Commands one connection may have sent and not yet had answered: the cluster bus publishes everything on one
+     * connection, and the client's default (2,048) made publishes fail under load.
+     */
+    public static final int MAX_IN_FLIGHT = 1 << 16;
+
     private RedisConnector() {}
 
     /** A Vert.x instance for one Redis client: one event loop, no file caching. The caller closes it. */
@@ -50,7 +56,8 @@ public final class RedisConnector {
                         .setNetClientOptions(net)
                         .setPreferredProtocolVersion(ProtocolVersion.RESP2)
                         .setMaxPoolSize(poolSize)
-                        .setMaxPoolWaiting(waiting));
+                        .setMaxPoolWaiting(waiting)
+                        .setMaxWaitingHandlers(MAX_IN_FLIGHT));
     }
 
     /**

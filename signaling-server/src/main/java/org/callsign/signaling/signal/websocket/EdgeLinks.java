@@ -131,10 +131,10 @@ class EdgeLinks {
 
     private void toHome(Link link, Frame.Type type, String payload) {
         synchronized (link) {
-            node.send(
-                    link.home,
-                    new Frame(type, node.id(), link.id, ++link.sent, payload),
-                    failure -> lose(link, "signaling between server nodes failed: reconnect"));
+            node.send(link.home, new Frame(type, node.id(), link.id, ++link.sent, payload), failure -> {
+                LOG.warnf("could not forward to node %s: %s", link.home, failure.getMessage());
+                lose(link, "signaling between server nodes failed: reconnect");
+            });
         }
     }
 
@@ -154,6 +154,7 @@ class EdgeLinks {
             return;
         }
         if (frame.seq() != link.received + 1) {
+            LOG.warnf("frames from node %s were lost: ending a forwarded connection", link.home);
             lose(link, "signaling between server nodes was interrupted: reconnect");
             return;
         }

@@ -71,7 +71,10 @@ class HomeLinks {
             if (links.putIfAbsent(link.id, link) != null) {
                 return; // a repeated open
             }
-            link.outbox = new RemoteOutbox(node, link.edge, link.id, writer, failure -> end(link, "cannot reach it"));
+            link.outbox = new RemoteOutbox(node, link.edge, link.id, writer, failure -> {
+                LOG.warnf("could not send to node %s: %s", link.edge, failure.getMessage());
+                end(link, "cannot reach it");
+            });
             link.tasks.execute(() -> open(link, frame));
             return;
         }
