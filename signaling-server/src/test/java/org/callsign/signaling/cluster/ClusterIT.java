@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +16,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.callsign.server.store.LocalRedis;
 import org.callsign.signaling.PackagedServer;
 import org.callsign.signaling.TestClients;
 import org.callsign.signaling.signal.SdpFixtures;
 import org.callsign.signaling.signal.SignalingClient;
 import org.callsign.signaling.signal.TwoDevices;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three packaged signaling servers sharing one real {@code redis-server} as a cluster: a client's devices on different
@@ -37,28 +33,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterIT {
 
     @RegisterExtension
-    static final LocalRedis REDIS = new LocalRedis();
+    static final ClusterNodes CLUSTER = new ClusterNodes("three", 3);
 
-    @TempDir
-    static Path dataDir;
-
-    private static ClusterNodes cluster;
     private static PackagedServer a;
     private static PackagedServer b;
     private static PackagedServer c;
 
     @BeforeAll
-    static void startThreeNodes() {
-        cluster = new ClusterNodes(REDIS, "three", dataDir);
-        List<PackagedServer> nodes = cluster.start(3);
-        a = nodes.get(0);
-        b = nodes.get(1);
-        c = nodes.get(2);
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        cluster.close();
+    static void nodes() {
+        a = CLUSTER.node(0);
+        b = CLUSTER.node(1);
+        c = CLUSTER.node(2);
     }
 
     @Test
@@ -154,7 +139,7 @@ class ClusterIT {
 
     @Test
     void aDeviceWhoseNodeDiedResumesOnAnotherWithWhatWasHeld() throws Exception {
-        PackagedServer doomed = cluster.start(1).get(0);
+        PackagedServer doomed = CLUSTER.start(1).get(0);
         TwoDevices devices = TwoDevices.register("cluster-edge-dies");
         try (SignalingClient laptop = connect(a, devices, devices.laptop(), null)) {
             SignalingClient phone = connect(doomed, devices, devices.phone(), null);
@@ -193,7 +178,7 @@ class ClusterIT {
 
     @Test
     void whenAHomeNodeDiesItsDevicesStartAfreshOnAnother() throws Exception {
-        PackagedServer doomed = cluster.start(1).get(0);
+        PackagedServer doomed = CLUSTER.start(1).get(0);
         TwoDevices devices = TwoDevices.register("cluster-home-dies");
         SignalingClient laptop = connect(doomed, devices, devices.laptop(), null);
         SignalingClient phone = connect(a, devices, devices.phone(), null);

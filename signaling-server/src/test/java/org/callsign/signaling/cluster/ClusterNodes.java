@@ -2,40 +2,81 @@ package org.callsign.signaling.cluster;
 
 import io.restassured.RestAssured;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 import org.callsign.server.store.LocalRedis;
 import org.callsign.signaling.PackagedServer;
 import org.callsign.signaling.TestClients;
 import org.callsign.signaling.signal.SignalingClient;
 import org.callsign.signaling.signal.TwoDevices;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Packaged signaling servers as nodes of one cluster on a {@link LocalRedis}: each with its own data directory and
- * log under {@code target/cluster/}, a short heartbeat ({@value #HEARTBEAT}) and node timeout ({@value #NODE_TIMEOUT})
+ * A JUnit extension ({@code @RegisterExtension static final ClusterNodes CLUSTER = new ClusterNodes("name", 3);}): a
+ * {@link LocalRedis} of its own, and packaged signaling servers as nodes of one cluster on it, started before the
+ * class's tests and stopped after them; the class is skipped, as {@link LocalRedis} says, where {@code redis-server}
+ * is missing. Each node has its own data directory (under a temporary directory) and log under {@code
+ * target/cluster/}, a short heartbeat ({@value #HEARTBEAT}) and node timeout ({@value #NODE_TIMEOUT})
  * so that a dead node is noticed within about a second, message rates that let a test send bursts, and the test
  * admin secret. The REST API of the first node is
  * RestAssured's, so that {@link TestClients} registers through it.
  */
-final class ClusterNodes implements AutoCloseable {
+final class ClusterNodes implements BeforeAllCallback, AfterAllCallback, ExecutionCondition {
     static final String HEARTBEAT = "200ms";
     static final String NODE_TIMEOUT = "1s";
     static final String RESUME_WINDOW = "20s";
 
-    private final LocalRedis redis;
+    private final LocalRedis redis = new LocalRedis();
     private final String name;
-    private final Path dataDir;
+    private final int initial;
     private final List<PackagedServer> nodes = new ArrayList<>();
+    private Path dataDir;
 
-    ClusterNodes(LocalRedis redis, String name, Path dataDir) {
-        this.redis = redis;
+    /** A cluster named {@code name} (its logs' and key prefix's) of {@code initial} nodes to begin with. */
+    ClusterNodes(String name, int initial) {
         this.name = name;
-        this.dataDir = dataDir;
+        this.initial = initial;
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return redis.evaluateExecutionCondition(context);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        redis.start();
+        dataDir = Files.createTempDirectory("callsign-cluster-");
+        start(initial);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        for (PackagedServer node : nodes) {
+            node.close();
+        }
+        redis.close();
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** The Redis under the nodes. */
+    LocalRedis redis() {
+        return redis;
     }
 
     /** Starts {@code count} more nodes in parallel; returns them. */
@@ -64,13 +105,6 @@ final class ClusterNodes implements AutoCloseable {
         String query = "device=" + device + (resume == null ? "" : "&resume=" + resume);
         return SignalingClient.open(node.webSocket(query), devices.token(), List.of())
                 .greeted();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        for (PackagedServer node : nodes) {
-            node.close();
-        }
     }
 
     private PackagedServer launch(int index) {

@@ -1,6 +1,7 @@
 package org.callsign.signaling.call.service;
 
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,12 @@ public class ActiveCalls {
     private final int maxActive;
     private final int maxPerClient;
 
+    /** What a cluster records calls as: {@code <prefix>call:<key>}. */
+    static final String CLUSTER_KIND = "call";
+
+    /** The longest a call is recorded as held by a node. */
+    static final Duration HELD_AT_MOST = Duration.ofHours(24);
+
     private final ClusterNode cluster;
 
     public ActiveCalls(SignalingConfig config, ClusterNode cluster) {
@@ -39,7 +46,7 @@ public class ActiveCalls {
         addHere(call);
         if (call.peerServer != null) {
             try {
-                cluster.holdCall(call.key());
+                cluster.hold(CLUSTER_KIND, call.key(), HELD_AT_MOST);
             } catch (RuntimeException e) {
                 remove(call);
                 throw e;
@@ -69,7 +76,7 @@ public class ActiveCalls {
             call.peerServer = peerServer;
             calls.put(call.key(), call);
         }
-        cluster.holdCall(call.key());
+        cluster.hold(CLUSTER_KIND, call.key(), HELD_AT_MOST);
     }
 
     /** Forgets a call. */
@@ -82,7 +89,7 @@ public class ActiveCalls {
             }
         }
         if (removed && call.peerServer != null) {
-            cluster.releaseCall(call.key());
+            cluster.release(CLUSTER_KIND, call.key());
         }
     }
 

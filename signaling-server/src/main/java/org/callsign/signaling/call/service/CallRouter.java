@@ -22,7 +22,7 @@ import org.callsign.signaling.identity.store.BoundIdentity;
 /**
  * Where a request from another server about a call is handled: on a single server, here; on a cluster, on the node
  * that holds the call's client. An invite goes to the home node of the client bound to the callee's identity; an event
- * goes to the node that recorded the call ({@link ClusterNode#holdCall}). The receiving node has checked the request's
+ * goes to the node that recorded the call ({@link ClusterNode#hold}). The receiving node has checked the request's
  * signature; the other node gets the sender's origin and the checked body, and runs the same code as for a request of
  * its own.
  */
@@ -86,8 +86,8 @@ public class CallRouter {
      *     node-lost} if the holding node does not answer
      */
     public boolean event(String sender, String id, CallEvent event, byte[] body) {
-        Optional<String> holder = cluster.callHome(ActiveCall.key(true, sender, id))
-                .or(() -> cluster.callHome(ActiveCall.key(false, sender, id)));
+        Optional<String> holder = cluster.holder(ActiveCalls.CLUSTER_KIND, ActiveCall.key(true, sender, id))
+                .or(() -> cluster.holder(ActiveCalls.CLUSTER_KIND, ActiveCall.key(false, sender, id)));
         if (holder.isEmpty()) {
             return calls.onEvent(sender, id, event);
         }

@@ -119,9 +119,6 @@ public class ClusterNode {
         LOG.infof("cluster node %s joined on %s", id, bus);
     }
 
-    /** The longest a call is recorded as held by a node. */
-    public static final Duration CALL_TTL = Duration.ofHours(24);
-
     /** Threads that run what frames ask for, which may block (a store call); see {@link SerialExecutor}. */
     public static final int WORKERS = 16;
 
@@ -168,46 +165,46 @@ public class ClusterNode {
     }
 
     /**
-     * Records, on a cluster, that the call filed under {@code key} is held by this node, so that its events from other
-     * servers reach it whichever node they arrive at; for {@link #CALL_TTL} at most.
+     * Records, on a cluster, that this node holds the {@code kind} of thing filed under {@code key} (a call, a WHIP
+     * session), so that requests about it reach this node whichever node they arrive at; for {@code ttl} at most.
      *
      * @throws StoreException if Redis does not answer
      */
-    public void holdCall(String key) {
+    public void hold(String kind, String key, Duration ttl) {
         if (enabled) {
             bus.call(
                     Request.cmd(Command.SET)
-                            .arg(prefix + "call:" + key)
+                            .arg(heldKey(kind, key))
                             .arg(id)
                             .arg("PX")
-                            .arg(CALL_TTL.toMillis()),
-                    "recording a call");
+                            .arg(ttl.toMillis()),
+                    "recording a " + kind);
         }
     }
 
-    /** Forgets, on a cluster, that this node holds the call filed under {@code key}; best effort. */
-    public void releaseCall(String key) {
+    /** Forgets, on a cluster, that this node holds the {@code kind} of thing filed under {@code key}; best effort. */
+    public void release(String kind, String key) {
         if (!enabled) {
             return;
         }
         try {
-            bus.call(Request.cmd(Command.DEL).arg(prefix + "call:" + key), "forgetting a call");
+            bus.call(Request.cmd(Command.DEL).arg(heldKey(kind, key)), "forgetting a " + kind);
         } catch (StoreException e) {
-            LOG.debugf("could not forget a call: %s", e.getMessage()); // it expires
+            LOG.debugf("could not forget a %s: %s", kind, e.getMessage()); // it expires
         }
     }
 
     /**
-     * The live node other than this one that holds the call filed under {@code key}; empty if the cluster is off, no
-     * node holds it, this one does, or its node is dead.
+     * The live node other than this one that holds the {@code kind} of thing filed under {@code key}; empty if the
+     * cluster is off, no node holds it, this one does, or its node is dead.
      *
      * @throws StoreException if Redis does not answer
      */
-    public Optional<String> callHome(String key) {
+    public Optional<String> holder(String kind, String key) {
         if (!enabled) {
             return Optional.empty();
         }
-        Response holder = bus.call(Request.cmd(Command.GET).arg(prefix + "call:" + key), "finding a call");
+        Response holder = bus.call(Request.cmd(Command.GET).arg(heldKey(kind, key)), "finding a " + kind);
         if (holder == null || holder.toString().equals(id)) {
             return Optional.empty();
         }
@@ -338,6 +335,10 @@ public class ClusterNode {
         Request set =
                 Request.cmd(Command.SET).arg(nodeKey(id)).arg("1").arg("PX").arg(timeoutMillis);
         return bus.call(onlyIfPresent ? set.arg("XX") : set, what);
+    }
+
+    private String heldKey(String kind, String key) {
+        return prefix + kind + ":" + key;
     }
 
     private String channel(String node) {

@@ -3,25 +3,26 @@ package org.callsign.signaling.connect.service;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.callsign.server.api.ApiException;
 import org.callsign.signaling.device.service.DeviceService;
 import org.callsign.signaling.device.store.Device;
-import org.callsign.signaling.signal.service.OnlineDevices;
 import org.callsign.signaling.signal.service.SignalError;
 import org.callsign.signaling.signal.service.SignalingException;
 
 /**
  * Which device answers a one-shot HTTP offer. webexec has no target (it is the answerer); here the caller may name a
  * device, and otherwise the one verified device that is online among the clients it may reach answers. Whether a
- * named device is verified and online the relay checks, with its usual codes.
+ * named device is verified and online the relay checks, with its usual codes. On a cluster, a client's devices are
+ * online on its home node ({@link ReachableDevices}).
  */
 @Singleton
 public class TargetChooser {
 
     private final DeviceService devices;
-    private final OnlineDevices online;
+    private final ReachableDevices online;
 
-    public TargetChooser(DeviceService devices, OnlineDevices online) {
+    public TargetChooser(DeviceService devices, ReachableDevices online) {
         this.devices = devices;
         this.online = online;
     }
@@ -45,8 +46,9 @@ public class TargetChooser {
         }
         List<HttpTarget> ready = new ArrayList<>();
         for (String clientId : caller.clientIds()) {
+            Set<String> reachable = online.online(clientId);
             for (Device device : devices.list(clientId)) {
-                if (device.verified() && online.isOnline(clientId, device.id())) {
+                if (device.verified() && reachable.contains(device.id())) {
                     ready.add(new HttpTarget(clientId, device.id()));
                 }
             }

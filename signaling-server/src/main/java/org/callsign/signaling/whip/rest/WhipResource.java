@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import org.callsign.signaling.api.RequestBodies;
 import org.callsign.signaling.auth.service.CurrentClient;
 import org.callsign.signaling.connect.rest.OfferBodies;
-import org.callsign.signaling.whip.service.TrickleFragment;
 import org.callsign.signaling.whip.service.WhipAnswer;
 import org.callsign.signaling.whip.service.WhipService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -73,7 +72,7 @@ public class WhipResource {
     @Operation(summary = "Trickle the WHIP client's ICE candidates to the device")
     public Response trickle(
             @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String fragment) {
-        whip.trickle(id, ifMatch, TrickleFragment.parse(OfferBodies.bounded(fragment)), current);
+        whip.trickle(id, ifMatch, OfferBodies.bounded(fragment), current);
         return Response.noContent().build();
     }
 
@@ -89,8 +88,8 @@ public class WhipResource {
     private static Response created(WhipAnswer answer) {
         return Response.status(Response.Status.CREATED)
                 .type(SDP)
-                .header(HttpHeaders.LOCATION, answer.session().location())
-                .header(HttpHeaders.ETAG, "\"" + answer.session().etag() + "\"")
+                .header(HttpHeaders.LOCATION, answer.location())
+                .header(HttpHeaders.ETAG, "\"" + answer.etag() + "\"")
                 .entity(answer.sdp())
                 .build();
     }

@@ -1,17 +1,25 @@
 package org.callsign.signaling.whip.service;
 
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.callsign.server.api.ApiException;
 import org.callsign.server.secret.OpaqueTokens;
 import org.callsign.signaling.api.ApiError;
+import org.callsign.signaling.api.ClientAddress;
 import org.callsign.signaling.api.RateLimitedException;
 import org.callsign.signaling.auth.service.CurrentClient;
+import org.callsign.signaling.cluster.service.ClusterNode;
+import org.callsign.signaling.cluster.service.NodeRequests;
 import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.connect.service.CallerAdmission;
+import org.callsign.signaling.connect.service.ConnectService;
+import org.callsign.signaling.connect.service.ExchangeRequest;
+import org.callsign.signaling.connect.service.HomeRouting;
 import org.callsign.signaling.connect.service.HttpCaller;
 import org.callsign.signaling.connect.service.HttpExchanges;
 import org.callsign.signaling.connect.service.HttpSignalingError;
@@ -32,10 +40,20 @@ import org.callsign.signaling.signal.service.SignalingException;
  * {@code bye}. Admission and the choice of device are those of {@code /connect}.
  */
 @Singleton
+@Startup
 public class WhipService {
 
     /** The {@code kind} that stamps a WHIP caller's offer. */
     public static final String KIND = "whip";
+
+    /** What a node asks a client's home node to run: {@link #publishHere}. */
+    static final String EXCHANGE = "whip-exchange";
+
+    /** What a node asks the node holding a session to run: {@link #trickleHere}. */
+    static final String TRICKLE = "whip-trickle";
+
+    /** What a node asks the node holding a session to run: {@link #endHere}. */
+    static final String END = "whip-end";
 
     private final CallerAdmission admission;
     private final TargetChooser targets;
@@ -44,6 +62,9 @@ public class WhipService {
     private final Relay relay;
     private final SignalingConfig config;
     private final Clock clock;
+    private final ClusterNode cluster;
+    private final NodeRequests requests;
+    private final HomeRouting homes;
 
     public WhipService(
             CallerAdmission admission,
@@ -52,7 +73,10 @@ public class WhipService {
             WhipSessions sessions,
             Relay relay,
             SignalingConfig config,
-            Clock clock) {
+            Clock clock,
+            ClusterNode cluster,
+            NodeRequests requests,
+            HomeRouting homes) {
         this.admission = admission;
         this.targets = targets;
         this.exchanges = exchanges;
@@ -60,6 +84,24 @@ public class WhipService {
         this.relay = relay;
         this.config = config;
         this.clock = clock;
+        this.cluster = cluster;
+        this.requests = requests;
+        this.homes = homes;
+        requests.serveLater(EXCHANGE, json -> {
+            ExchangeRequest request = homes.read(json, ExchangeRequest.class);
+            return publishHere(request.caller(), request.target(), request.sdp(), new ClientAddress(request.ip()))
+                    .thenApply(homes::write);
+        });
+        requests.serve(TRICKLE, json -> {
+            SessionRequest request = homes.read(json, SessionRequest.class);
+            trickleHere(request.id(), request.ifMatch(), request.fragment(), request::requireClient);
+            return "";
+        });
+        requests.serve(END, json -> {
+            SessionRequest request = homes.read(json, SessionRequest.class);
+            endHere(request.id(), request::requireClient);
+            return "";
+        });
     }
 
     /**
@@ -67,15 +109,55 @@ public class WhipService {
      * the new session resource.
      */
     public CompletionStage<WhipAnswer> publish(String deviceId, String sdp, CurrentClient current) {
+        HttpCaller caller = admission.admit(sdp, null, current);
+        HttpTarget target = targets.choose(caller, deviceId);
+        ClientAddress address = current.address();
+        return homes.onHome(
+                        target.clientId(),
+                        EXCHANGE,
+                        new ExchangeRequest(caller, target, sdp, address.ip()),
+                        config.connect().answerTimeout().plus(ConnectService.HOME_MARGIN),
+                        () -> publishHere(caller, target, sdp, address).thenApply(homes::write))
+                .thenApply(json -> homes.read(json, WhipAnswer.class));
+    }
+
+    /**
+     * Relays the candidates of a trickle-ICE fragment (RFC 9725 §4.3.1) to the device, from the node that holds the
+     * session.
+     *
+     * @param ifMatch the request's {@code If-Match}, or {@code null}
+     * @param fragment the {@code application/trickle-ice-sdpfrag} body
+     */
+    public void trickle(String id, String ifMatch, String fragment, CurrentClient current) {
+        Optional<String> holder = holderOf(id);
+        if (holder.isPresent()) {
+            requests.ask(
+                    holder.get(), TRICKLE, homes.write(new SessionRequest(id, ifMatch, fragment, clientOf(current))));
+            return;
+        }
+        trickleHere(id, ifMatch, fragment, () -> current.require().clientId());
+    }
+
+    /** Ends a session: the device is told {@code bye}, and the resource is gone. */
+    public void end(String id, CurrentClient current) {
+        Optional<String> holder = holderOf(id);
+        if (holder.isPresent()) {
+            requests.ask(holder.get(), END, homes.write(new SessionRequest(id, null, null, clientOf(current))));
+            return;
+        }
+        endHere(id, () -> current.require().clientId());
+    }
+
+    /** The exchange on the node where the target's client is at home, which then holds the session. */
+    private CompletionStage<WhipAnswer> publishHere(
+            HttpCaller caller, HttpTarget target, String sdp, ClientAddress address) {
         int max = config.whip().maxSessions();
         if (sessions.size() >= max) {
             throw new RateLimitedException(
                     "this server holds " + max + " WHIP sessions; retry later", Duration.ofMinutes(1));
         }
-        HttpCaller caller = admission.admit(sdp, null, current);
-        HttpTarget target = targets.choose(caller, deviceId);
         String ufrag = iceUfrag(sdp);
-        PendingAnswer pending = exchanges.offer(caller, target, KIND, sdp, current.address());
+        PendingAnswer pending = exchanges.offer(caller, target, KIND, sdp, address);
         return pending.answer().thenApply(answer -> {
             WhipSession session = new WhipSession(
                     WhipSessions.newId(),
@@ -86,17 +168,13 @@ public class WhipService {
                     ufrag,
                     clock.instant().plus(config.whip().sessionLifetime()));
             sessions.add(session);
-            return new WhipAnswer(session, answer);
+            return new WhipAnswer(session.id(), session.etag(), answer);
         });
     }
 
-    /**
-     * Relays the candidates of a trickle-ICE fragment (RFC 9725 §4.3.1) to the device.
-     *
-     * @param ifMatch the request's {@code If-Match}, or {@code null}
-     */
-    public void trickle(String id, String ifMatch, TrickleFragment fragment, CurrentClient current) {
-        WhipSession session = session(id, current);
+    private void trickleHere(String id, String ifMatch, String fragmentText, Supplier<String> client) {
+        TrickleFragment fragment = TrickleFragment.parse(fragmentText);
+        WhipSession session = session(id, client);
         if (ifMatch != null) {
             String tag = ifMatch.strip();
             if (tag.equals("*")) {
@@ -120,9 +198,8 @@ public class WhipService {
         }
     }
 
-    /** Ends a session: the device is told {@code bye}, and the resource is gone. */
-    public void end(String id, CurrentClient current) {
-        WhipSession session = session(id, current);
+    private void endHere(String id, Supplier<String> client) {
+        WhipSession session = session(id, client);
         if (sessions.remove(session)) {
             try {
                 relay.bye(
@@ -135,11 +212,24 @@ public class WhipService {
         }
     }
 
-    /** The live session {@code id} that {@code current} may change; {@code not-found} otherwise. */
-    private WhipSession session(String id, CurrentClient current) {
+    /** The other node that holds session {@code id}, if the cluster is on and one does; ids not ours are not looked up. */
+    private Optional<String> holderOf(String id) {
+        return OpaqueTokens.isWellFormed(id) ? cluster.holder(WhipSessions.CLUSTER_KIND, id) : Optional.empty();
+    }
+
+    /** The client whose credentials the request presents, or {@code null} without; 401 for bad ones. */
+    private static String clientOf(CurrentClient current) {
+        return current.presentsCredentials() ? current.require().clientId() : null;
+    }
+
+    /**
+     * The live session {@code id} that the request's client (asked of {@code client} only if the session was made with
+     * credentials) may change; {@code not-found} otherwise.
+     */
+    private WhipSession session(String id, Supplier<String> client) {
         Optional<WhipSession> found = sessions.find(id);
         if (found.isPresent() && found.get().credentialsOf() != null) {
-            String clientId = current.require().clientId();
+            String clientId = client.get();
             if (!clientId.equals(found.get().credentialsOf())) {
                 found = Optional.empty();
             }

@@ -3,9 +3,11 @@ package org.callsign.signaling.whip.service;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.callsign.server.secret.OpaqueTokens;
+import org.callsign.signaling.cluster.service.ClusterNode;
 import org.callsign.signaling.signal.service.Relay;
 
 /**
@@ -19,12 +21,17 @@ public class WhipSessions {
     /** Where the session resources live. */
     public static final String PATH = "/whip/sessions";
 
+    /** What a cluster records sessions as: {@code <prefix>whip:<id>}. */
+    static final String CLUSTER_KIND = "whip";
+
     private final Relay relay;
+    private final ClusterNode cluster;
     private final Clock clock;
     private final ConcurrentHashMap<String, WhipSession> byId = new ConcurrentHashMap<>();
 
-    public WhipSessions(Relay relay, Clock clock) {
+    public WhipSessions(Relay relay, ClusterNode cluster, Clock clock) {
         this.relay = relay;
+        this.cluster = cluster;
         this.clock = clock;
     }
 
@@ -33,9 +40,10 @@ public class WhipSessions {
         return OpaqueTokens.newSecret();
     }
 
-    /** Keeps a session. */
+    /** Keeps a session; on a cluster, records it as this node's until it expires. */
     public void add(WhipSession session) {
         byId.put(session.id(), session);
+        cluster.hold(CLUSTER_KIND, session.id(), Duration.between(clock.instant(), session.expires()));
     }
 
     /** The live session {@code id}: not deleted, not ended by the device, not expired. */
@@ -56,7 +64,11 @@ public class WhipSessions {
 
     /** Removes a session; true if it was there. */
     public boolean remove(WhipSession session) {
-        return byId.remove(session.id(), session);
+        if (!byId.remove(session.id(), session)) {
+            return false;
+        }
+        cluster.release(CLUSTER_KIND, session.id());
+        return true;
     }
 
     /** Number of live sessions (some may have ended and wait for the sweep). */

@@ -1,0 +1,125 @@
+package org.callsign.signaling.cluster;
+
+import static org.callsign.signaling.TestClients.bearer;
+import static org.callsign.signaling.cluster.ClusterIT.assertDelivered;
+import static org.callsign.signaling.cluster.ClusterNodes.connect;
+import static org.callsign.signaling.connect.HttpSignalingFixture.connectBody;
+import static org.callsign.signaling.connect.HttpSignalingFixture.decodeAnswer;
+import static org.callsign.signaling.connect.HttpSignalingFixture.encodeOffer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.callsign.signaling.PackagedServer;
+import org.callsign.signaling.TestClients;
+import org.callsign.signaling.signal.SdpFixtures;
+import org.callsign.signaling.signal.SignalingClient;
+import org.callsign.signaling.signal.TwoDevices;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * One-shot HTTP signaling on a cluster of three packaged nodes: webexec's {@code /connect} and WHIP taken by one node
+ * reach a device at home on another, and a WHIP session's {@code PATCH} and {@code DELETE} reach the node that holds
+ * it through a third.
+ */
+class ClusterHttpSignalingIT {
+
+    @RegisterExtension
+    static final ClusterNodes CLUSTER = new ClusterNodes("http", 3);
+
+    private static PackagedServer a;
+    private static PackagedServer b;
+    private static PackagedServer c;
+
+    @BeforeAll
+    static void nodes() {
+        a = CLUSTER.node(0);
+        b = CLUSTER.node(1);
+        c = CLUSTER.node(2);
+    }
+
+    @Test
+    void connectTakenByOneNodeReachesTheDeviceOnAnother() throws Exception {
+        TwoDevices devices = TwoDevices.register("cluster-connect");
+        try (SignalingClient phone = connect(b, devices, devices.phone(), null)) {
+            CompletableFuture<ExtractableResponse<Response>> response = later(() -> TestClients.as(devices.client())
+                    .port(a.port())
+                    .contentType(ContentType.JSON)
+                    .body(connectBody(null, encodeOffer(SdpFixtures.CHROMIUM_OFFER.sdp()), devices.phone()))
+                    .post("/connect")
+                    .then()
+                    .extract());
+
+            JsonNode offer = phone.await("offer");
+            assertEquals("connect", offer.path("from").path("kind").asText(), offer.toString());
+            assertDelivered(phone.call(SignalingClient.message("answer")
+                    .put("session", offer.path("session").asText())
+                    .put("sdp", SdpFixtures.CHROMIUM_ANSWER.sdp())));
+
+            ExtractableResponse<Response> answered = response.get(20, TimeUnit.SECONDS);
+            assertEquals(200, answered.statusCode(), answered.asString());
+            assertEquals(
+                    SdpFixtures.CHROMIUM_ANSWER.sdp(),
+                    decodeAnswer(answered.asString()).sdp());
+        }
+    }
+
+    @Test
+    void whipSessionLivesOnTheDevicesHomeWhicheverNodeTheRequestsReach() throws Exception {
+        TwoDevices devices = TwoDevices.register("cluster-whip");
+        try (SignalingClient phone = connect(b, devices, devices.phone(), null)) {
+            CompletableFuture<ExtractableResponse<Response>> created = later(() -> bearer(devices.token())
+                    .port(a.port())
+                    .contentType("application/sdp")
+                    .body(SdpFixtures.CHROMIUM_OFFER.sdp().getBytes(StandardCharsets.UTF_8))
+                    .post("/whip/" + devices.phone())
+                    .then()
+                    .extract());
+            JsonNode offer = phone.await("offer");
+            assertEquals("whip", offer.path("from").path("kind").asText(), offer.toString());
+            assertDelivered(phone.call(SignalingClient.message("answer")
+                    .put("session", offer.path("session").asText())
+                    .put("sdp", SdpFixtures.CHROMIUM_ANSWER.sdp())));
+            ExtractableResponse<Response> session = created.get(20, TimeUnit.SECONDS);
+            assertEquals(201, session.statusCode(), session.asString());
+            String location = session.header("Location");
+
+            bearer(devices.token())
+                    .port(c.port())
+                    .contentType("application/trickle-ice-sdpfrag")
+                    .header("If-Match", session.header("ETag"))
+                    .body(("a=mid:0\r\na=candidate:1 1 udp 2122260223 192.0.2.1 50001 typ host\r\n"
+                                    + "a=end-of-candidates\r\n")
+                            .getBytes(StandardCharsets.UTF_8))
+                    .patch(location)
+                    .then()
+                    .statusCode(204);
+            JsonNode candidate = phone.await("candidate");
+            assertEquals(
+                    "candidate:1 1 udp 2122260223 192.0.2.1 50001 typ host",
+                    candidate.path("candidate").path("candidate").asText(),
+                    candidate.toString());
+
+            String stranger = TestClients.token(TestClients.registerNew("cluster-whip-other"));
+            bearer(stranger).port(c.port()).delete(location).then().statusCode(404);
+            bearer(devices.token()).port(c.port()).delete(location).then().statusCode(200);
+            assertEquals(
+                    "the WHIP client ended the session",
+                    phone.await("bye").path("reason").asText());
+            bearer(devices.token()).port(a.port()).delete(location).then().statusCode(404);
+        }
+    }
+
+    /** Runs {@code request} on another thread: it waits for the device's answer, which this thread gives. */
+    private static <T> CompletableFuture<T> later(Supplier<T> request) {
+        return CompletableFuture.supplyAsync(request);
+    }
+}
