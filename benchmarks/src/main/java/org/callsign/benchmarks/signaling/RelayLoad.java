@@ -50,7 +50,7 @@ public final class RelayLoad {
                 List.of(options.getOrDefault("serverFlags", "-Xms1g -Xmx1g").split(" "));
         Path node = servers.contains("peerjs") ? PeerJsServer.nodeOnPath() : null;
         Path peer = Path.of(options.getOrDefault("peer", "tools/node_modules/peer"));
-        Path redis = servers.contains("signaling-cluster") ? RedisServer.binary() : null;
+        Path redis = servers.contains("signaling-cluster") ? SignalingCluster.redisBinary() : null;
 
         RelayReport report = new RelayReport(RelayReport.Setup.describe(java, serverFlags, node, redis), rates);
         System.out.println("==> " + report.setup().caption());
@@ -63,8 +63,7 @@ public final class RelayLoad {
                             case "signaling-server" ->
                                 SignalingServer.start(java, serverFlags, Path.of(options.get("jar")), log, count);
                             case "signaling-cluster" ->
-                                SignalingCluster.start(
-                                        java, serverFlags, Path.of(options.get("jar")), log, count, redis);
+                                SignalingCluster.start(java, serverFlags, Path.of(options.get("jar")), log, count);
                             case "peerjs" -> PeerJsServer.start(node, peer, log, count);
                             case "echo-floor" ->
                                 EchoFloor.start(java, serverFlags, System.getProperty("java.class.path"), log);

@@ -54,7 +54,7 @@ final class RelayReport {
                     machine,
                     jdk,
                     node == null ? "" : "Node " + PeerJsServer.version(node),
-                    redis == null ? "" : "Redis " + RedisServer.version(redis) + " (appendfsync always)");
+                    redis == null ? "" : "Redis " + SignalingCluster.redisVersion(redis) + " (appendfsync always)");
         }
 
         /** One line: machine; JDK and flags; Node; Redis. */

@@ -3,16 +3,23 @@ package org.callsign.benchmarks.signaling;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.callsign.benchmarks.ChildProcesses;
+import org.callsign.server.store.LocalRedis;
+import org.callsign.server.store.RedisServerCondition;
 
 /**
- * signaling-server in cluster mode (docs/operations.md): a durable {@link RedisServer} and two packaged nodes on it,
+ * signaling-server in cluster mode (docs/operations.md): a durable {@link LocalRedis} and two packaged nodes on it,
  * each a {@link SignalingServer} with the same JVM flags and benchmark settings plus {@code store.kind=redis}, the
  * Redis URL, the key prefix {@value #KEY_PREFIX} and {@code cluster.enabled=true} (heartbeat and node timeout at
  * their defaults).
@@ -29,28 +36,50 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SignalingCluster implements RelayTarget {
     static final String KEY_PREFIX = "callsign:bench:";
 
-    private final RedisServer redis;
+    private static final Pattern VERSION = Pattern.compile("v=(\\S+)");
+    private static final Pattern USED_MEMORY = Pattern.compile("(?m)^used_memory:(\\d+)\\s*$");
+
+    private final LocalRedis redis;
+    private final Path redisLog;
     private final List<SignalingServer> nodes;
     private final Path logs;
     private final Map<String, Integer> positions = new HashMap<>();
     private final Map<String, CompletableFuture<Void>> homes = new ConcurrentHashMap<>();
 
-    private SignalingCluster(RedisServer redis, List<SignalingServer> nodes, Path logs) {
+    private SignalingCluster(LocalRedis redis, Path redisLog, List<SignalingServer> nodes, Path logs) {
         this.redis = redis;
+        this.redisLog = redisLog;
         this.nodes = nodes;
         this.logs = logs;
     }
 
+    /** The {@code redis-server} on the {@code PATH} (Debian's is {@code /usr/bin/redis-server}). */
+    static Path redisBinary() {
+        return RedisServerCondition.binary()
+                .orElseThrow(() -> new IllegalStateException(
+                        "redis-server is not on the PATH: the signaling-cluster relay runs its two nodes on a local"
+                                + " Redis (Debian: apt-get install redis-server)"));
+    }
+
+    /** The version {@code redis-server --version} names, e.g. {@code 7.0.15}. */
+    static String redisVersion(Path binary) throws IOException, InterruptedException {
+        String text = ChildProcesses.output(binary.toString(), "--version");
+        Matcher number = VERSION.matcher(text);
+        return number.find() ? number.group(1) : text;
+    }
+
     /**
-     * Starts {@code redis} and then the two nodes of {@code jar}, as {@link SignalingServer#start} does, logging beside
-     * {@code log} (whose name, less {@code .log}, starts theirs).
+     * Starts a durable {@link LocalRedis} (loopback, a free port, {@link LocalRedis#DURABLE}) and then the two nodes of
+     * {@code jar}, as {@link SignalingServer#start} does, logging beside {@code log} (whose name, less {@code .log},
+     * starts theirs).
      */
-    static SignalingCluster start(Path java, List<String> jvmFlags, Path jar, Path log, int connections, Path redis)
+    static SignalingCluster start(Path java, List<String> jvmFlags, Path jar, Path log, int connections)
             throws IOException {
         String stem = log.getFileName().toString().replaceFirst("\\.log$", "");
-        RedisServer store = RedisServer.start(redis, log.resolveSibling(stem + "-redis.log"));
+        LocalRedis store = new LocalRedis().start();
         List<SignalingServer> nodes = new ArrayList<>();
-        SignalingCluster cluster = new SignalingCluster(store, nodes, log.resolveSibling(stem + "-*.log"));
+        SignalingCluster cluster = new SignalingCluster(
+                store, log.resolveSibling(stem + "-redis.log"), nodes, log.resolveSibling(stem + "-*.log"));
         Map<String, String> properties = Map.of(
                 "callsign.signaling.store.kind",
                 "redis",
@@ -128,12 +157,25 @@ final class SignalingCluster implements RelayTarget {
 
     @Override
     public boolean alive() {
-        return redis.alive() && nodes.stream().allMatch(SignalingServer::alive);
+        return ProcessHandle.of(redis.pid()).map(ProcessHandle::isAlive).orElse(false)
+                && nodes.stream().allMatch(SignalingServer::alive);
     }
 
     @Override
     public long liveHeapBytes() {
-        return nodes.stream().mapToLong(SignalingServer::liveHeapBytes).sum() + redis.usedMemoryBytes();
+        return nodes.stream().mapToLong(SignalingServer::liveHeapBytes).sum() + redisUsedMemory();
+    }
+
+    /**
+     * The bytes Redis's allocator holds for its data ({@code used_memory} of {@code INFO memory}): what it keeps, as a
+     * JVM's live heap is what the nodes keep.
+     */
+    private long redisUsedMemory() {
+        Matcher used = USED_MEMORY.matcher(redis.cli("INFO", "memory"));
+        if (!used.find()) {
+            throw new IllegalStateException("no used_memory in INFO memory; see " + redisLog);
+        }
+        return Long.parseLong(used.group(1));
     }
 
     @Override
@@ -153,10 +195,11 @@ final class SignalingCluster implements RelayTarget {
             }
         }
         try {
-            redis.close();
+            Files.copy(redis.dir().resolve("redis.log"), redisLog, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             failed = e;
         }
+        redis.close();
         if (failed != null) {
             throw failed;
         }

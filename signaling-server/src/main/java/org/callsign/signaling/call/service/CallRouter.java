@@ -22,7 +22,8 @@ import org.callsign.signaling.identity.store.BoundIdentity;
 /**
  * Where a request from another server about a call is handled: on a single server, here; on a cluster, on the node
  * that holds the call's client. An invite goes to the home node of the client bound to the callee's identity; an event
- * goes to the node that recorded the call ({@link ClusterNode#hold}). The receiving node has checked the request's
+ * goes to the node that recorded the call ({@link ClusterNode#hold}), unless this node holds it (asked first, so that
+ * the events of a call held here cost no trip to Redis). The receiving node has checked the request's
  * signature; the other node gets the sender's origin and the checked body, and runs the same code as for a request of
  * its own.
  */
@@ -37,6 +38,7 @@ public class CallRouter {
     private final IdentityService identities;
     private final IncomingCalls incoming;
     private final CallService calls;
+    private final ActiveCalls active;
     private final ObjectMapper mapper;
 
     CallRouter(
@@ -45,12 +47,14 @@ public class CallRouter {
             IdentityService identities,
             IncomingCalls incoming,
             CallService calls,
+            ActiveCalls active,
             ObjectMapper mapper) {
         this.cluster = cluster;
         this.requests = requests;
         this.identities = identities;
         this.incoming = incoming;
         this.calls = calls;
+        this.active = active;
         this.mapper = mapper;
         requests.serve(INVITE, this::invited);
         requests.serve(EVENT, this::evented);
@@ -86,8 +90,12 @@ public class CallRouter {
      *     node-lost} if the holding node does not answer
      */
     public boolean event(String sender, String id, CallEvent event, byte[] body) {
-        Optional<String> holder = cluster.holder(ActiveCalls.CLUSTER_KIND, ActiveCall.key(true, sender, id))
-                .or(() -> cluster.holder(ActiveCalls.CLUSTER_KIND, ActiveCall.key(false, sender, id)));
+        boolean here = active.find(true, sender, id).isPresent()
+                || active.find(false, sender, id).isPresent();
+        Optional<String> holder = here
+                ? Optional.empty()
+                : cluster.holder(ActiveCalls.CLUSTER_KIND, ActiveCall.key(true, sender, id))
+                        .or(() -> cluster.holder(ActiveCalls.CLUSTER_KIND, ActiveCall.key(false, sender, id)));
         if (holder.isEmpty()) {
             return calls.onEvent(sender, id, event);
         }
