@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Three packaged signaling servers sharing one real {@code redis-server} as a cluster: a client's devices on different
  * nodes signal each other in order and once, see each other's presence, and learn of changes made through a third
- * node; failed key checks count on every node; when a node dies its devices reconnect to another one and go on. Tests that kill a node start their own.
+ * node; failed key checks count on every node; when a node dies its devices reconnect to another one and resume, with
+ * their sessions and what was held for them, even if it was their home. Tests that kill a node start their own.
  */
 class ClusterIT {
 
@@ -163,9 +164,7 @@ class ClusterIT {
             assertEquals(3, held.size(), "the home noticed that the phone's node died");
 
             try (SignalingClient resumed = connect(c, devices, devices.phone(), resume)) {
-                assertTrue(
-                        resumed.welcome().path("resumed").asBoolean(),
-                        resumed.welcome().toString());
+                ClusterNodes.assertResumed(resumed);
                 assertEquals(held, receivedCandidates(resumed, 3));
                 assertEquals(
                         "delivered",
@@ -177,32 +176,101 @@ class ClusterIT {
     }
 
     @Test
-    void whenAHomeNodeDiesItsDevicesStartAfreshOnAnother() throws Exception {
-        PackagedServer doomed = CLUSTER.start(1).get(0);
-        TwoDevices devices = TwoDevices.register("cluster-home-dies");
-        SignalingClient laptop = connect(doomed, devices, devices.laptop(), null);
-        SignalingClient phone = connect(a, devices, devices.phone(), null);
+    void whenAHomeNodeDiesItsDevicesResumeOnAnotherWithTheirSessionAndWhatWasHeld() throws Exception {
+        DoomedHome home = DoomedHome.start("cluster-home-dies", "cluster-home-1");
+        TwoDevices devices = home.devices();
+        SignalingClient laptop = home.laptop();
         String laptopResume = laptop.welcome().path("resume").asText();
-        String phoneResume = phone.welcome().path("resume").asText();
-        laptop.call(offer(devices, "cluster-home-1"));
-        phone.await("offer");
+        String phoneResume = home.phone().welcome().path("resume").asText();
+        home.phone().close();
+        List<String> held = queueCandidates(laptop, "cluster-home-1", 2);
 
-        assertEquals(137, doomed.kill());
-        assertEquals(4503, phone.awaitClose(Duration.ofSeconds(10)).code(), "the forwarded connection is node-lost");
-        laptop.awaitClose();
+        home.kill();
 
         try (SignalingClient laptopAgain = connect(b, devices, devices.laptop(), laptopResume);
                 SignalingClient phoneAgain = connect(c, devices, devices.phone(), phoneResume)) {
-            assertFalse(laptopAgain.welcome().path("resumed").asBoolean(), "what the dead home held is gone");
-            assertFalse(phoneAgain.welcome().path("resumed").asBoolean());
+            ClusterNodes.assertResumed(laptopAgain);
+            ClusterNodes.assertResumed(phoneAgain);
+            assertEquals(held, receivedCandidates(phoneAgain, 2), "what the dead home held, once, in order");
+            assertDelivered(phoneAgain.call(answer("cluster-home-1")));
             assertEquals(
-                    "delivered",
-                    laptopAgain
-                            .call(offer(devices, "cluster-home-2"))
-                            .path("status")
-                            .asText());
+                    "cluster-home-1",
+                    laptopAgain.await("answer").path("session").asText(),
+                    "the session went on");
+            assertDelivered(laptopAgain.call(offer(devices, "cluster-home-2")));
             assertEquals(
                     "cluster-home-2", phoneAgain.await("offer").path("session").asText());
+        }
+    }
+
+    @Test
+    void aDeviceThatStartsAfreshAfterItsHomeDiedEndsItsSessionsWithTheDevicesThatResume() throws Exception {
+        DoomedHome home = DoomedHome.start("cluster-home-afresh", "cluster-afresh-1");
+        TwoDevices devices = home.devices();
+        String phoneResume = home.phone().welcome().path("resume").asText();
+
+        home.kill();
+        assertEquals(
+                4503, home.phone().awaitClose(Duration.ofSeconds(10)).code(), "the forwarded connection is node-lost");
+
+        try (SignalingClient laptopAgain = connect(b, devices, devices.laptop(), null);
+                SignalingClient phoneAgain = connect(c, devices, devices.phone(), phoneResume)) {
+            assertFalse(laptopAgain.welcome().path("resumed").asBoolean());
+            assertTrue(
+                    phoneAgain.welcome().path("resumed").asBoolean(),
+                    phoneAgain.welcome().toString());
+            JsonNode bye = phoneAgain.await("bye");
+            assertEquals("cluster-afresh-1", bye.path("session").asText(), "the laptop's fresh start ended it");
+            assertDelivered(laptopAgain.call(offer(devices, "cluster-afresh-2")));
+            assertEquals(
+                    "cluster-afresh-2",
+                    phoneAgain.await("offer").path("session").asText());
+        }
+    }
+
+    /** Sends candidates until {@code count} of them were queued (the target's line noticed it dropped); their ids. */
+    static List<String> queueCandidates(SignalingClient sender, String session, int count) throws InterruptedException {
+        List<String> queued = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (queued.size() < count && System.nanoTime() < deadline) {
+            JsonNode ack = sender.call(candidate(session, queued.size()));
+            if ("queued".equals(ack.path("status").asText())) {
+                queued.add(ack.path("id").asText());
+            } else {
+                Thread.sleep(50);
+            }
+        }
+        assertEquals(count, queued.size(), "the target's line holds what is sent to it");
+        return queued;
+    }
+
+    /**
+     * A node of its own started as the home of a new client: the laptop connected to it, the phone forwarded to it from
+     * node a, and a session opened from the laptop to the phone.
+     */
+    record DoomedHome(
+            PackagedServer node, String id, TwoDevices devices, SignalingClient laptop, SignalingClient phone) {
+
+        static DoomedHome start(String client, String session) {
+            PackagedServer node = CLUSTER.start(1).get(0);
+            TwoDevices devices = TwoDevices.register(client);
+            SignalingClient laptop = connect(node, devices, devices.laptop(), null);
+            SignalingClient phone = connect(a, devices, devices.phone(), null);
+            String id = CLUSTER.redis().cli("GET", "callsign:three:home:" + devices.client());
+            assertDelivered(laptop.call(offer(devices, session)));
+            phone.await("offer");
+            return new DoomedHome(node, id, devices, laptop, phone);
+        }
+
+        /** Kills the node, and waits until its key has expired: the others take it for dead. */
+        void kill() throws InterruptedException {
+            assertEquals(137, node.kill());
+            laptop.awaitClose();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!CLUSTER.redis().cli("EXISTS", "callsign:three:node:" + id).equals("0")) {
+                assertTrue(System.nanoTime() < deadline, "node " + id + " is taken for dead within the node timeout");
+                Thread.sleep(50);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package org.callsign.signaling.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.restassured.RestAssured;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,6 +107,12 @@ final class ClusterNodes implements BeforeAllCallback, AfterAllCallback, Executi
         String query = "device=" + device + (resume == null ? "" : "&resume=" + resume);
         return SignalingClient.open(node.webSocket(query), devices.token(), List.of())
                 .greeted();
+    }
+
+    /** Asserts that {@code client}'s connection resumed its line. */
+    static void assertResumed(SignalingClient client) {
+        assertTrue(
+                client.welcome().path("resumed").asBoolean(), client.welcome().toString());
     }
 
     private PackagedServer launch(int index) {

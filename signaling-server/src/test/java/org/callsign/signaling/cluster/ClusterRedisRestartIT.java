@@ -5,7 +5,6 @@ import static org.callsign.signaling.cluster.ClusterIT.assertDelivered;
 import static org.callsign.signaling.cluster.ClusterIT.offer;
 import static org.callsign.signaling.cluster.ClusterNodes.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.callsign.signaling.PackagedServer;
@@ -48,12 +47,8 @@ class ClusterRedisRestartIT {
 
         try (SignalingClient laptopAgain = connect(a, devices, devices.laptop(), laptopResume);
                 SignalingClient phoneAgain = connect(b, devices, devices.phone(), phoneResume)) {
-            assertTrue(
-                    laptopAgain.welcome().path("resumed").asBoolean(),
-                    laptopAgain.welcome().toString());
-            assertTrue(
-                    phoneAgain.welcome().path("resumed").asBoolean(),
-                    phoneAgain.welcome().toString());
+            ClusterNodes.assertResumed(laptopAgain);
+            ClusterNodes.assertResumed(phoneAgain);
             assertDelivered(phoneAgain.call(answer("redis-restart-1")));
             assertEquals(
                     "redis-restart-1",

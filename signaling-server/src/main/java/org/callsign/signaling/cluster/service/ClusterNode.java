@@ -159,6 +159,24 @@ public class ClusterNode {
         return !enabled || (bus.subscribed() && heartbeatWritten);
     }
 
+    /**
+     * Runs one Redis command for a feature that keeps state of its own in the cluster's Redis (under {@link #key}).
+     *
+     * @throws IllegalStateException if the cluster is off
+     * @throws StoreException if Redis does not answer
+     */
+    public Response call(Request request, String what) {
+        if (!enabled) {
+            throw new IllegalStateException("the cluster is off");
+        }
+        return bus.call(request, what);
+    }
+
+    /** The Redis key {@code name} under the deployment's prefix. */
+    public String key(String name) {
+        return prefix + name;
+    }
+
     /** Where work that frames ask for runs: a pool, off the bus's event loop. */
     public Executor workers() {
         return workers;
@@ -306,8 +324,9 @@ public class ClusterNode {
         }
     }
 
+    /** Leaves the cluster: the node's key is removed at once, so that the others take its clients over. */
     @PreDestroy
-    void leave() {
+    public void leave() {
         if (!enabled) {
             return;
         }

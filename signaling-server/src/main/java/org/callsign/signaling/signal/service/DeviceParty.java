@@ -10,10 +10,16 @@ import org.callsign.signaling.signal.message.Sender;
  * @param device the device's registration
  */
 public record DeviceParty(String clientId, Device device) implements Party {
+    private static final String PREFIX = "device:";
 
     /** The address of a client's device. */
     public static String address(String clientId, String deviceId) {
-        return "device:" + clientId + "/" + deviceId;
+        return PREFIX + clientId + "/" + deviceId;
+    }
+
+    /** Whether {@code address} is a device's. */
+    public static boolean isAddress(String address) {
+        return address.startsWith(PREFIX);
     }
 
     @Override

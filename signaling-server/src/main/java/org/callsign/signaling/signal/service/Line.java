@@ -4,15 +4,21 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.callsign.server.store.StoreException;
 import org.callsign.signaling.device.store.Device;
+import org.jboss.logging.Logger;
 
 /**
  * The server's line to one online device: its current connection, or, while it reconnects, the signaling messages
  * held for it until its resume window ends. One line per device: a second connection of the same device replaces the
- * first. Guarded by its own monitor; {@link OnlineDevices} makes every change of connection.
+ * first. Guarded by its own monitor; {@link OnlineDevices} makes every change of connection. What it holds is written
+ * to its {@link LineRecords} as well, so that on a cluster another node can hold it if this one dies.
  */
 public final class Line {
+    private static final Logger LOG = Logger.getLogger(Line.class);
+
     private final String clientId;
+    private final LineRecords records;
     private final String address;
     private volatile Device device;
     private Outbox outbox;
@@ -20,8 +26,9 @@ public final class Line {
     private Instant awayUntil;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
 
-    Line(String clientId, Device device) {
+    Line(String clientId, Device device, LineRecords records) {
         this.clientId = clientId;
+        this.records = records;
         this.address = DeviceParty.address(clientId, device.id());
         this.device = device;
     }
@@ -84,6 +91,16 @@ public final class Line {
         return true;
     }
 
+    /**
+     * Makes a line that another node held (it died) wait for its device as if it had just dropped: under
+     * {@code resumeKey}, until {@code until}, holding {@code messages}.
+     */
+    synchronized void restore(String resumeKey, Instant until, List<Held> messages) {
+        this.resumeKey = resumeKey;
+        this.awayUntil = until;
+        held.addAll(messages);
+    }
+
     synchronized String resumeKey() {
         return resumeKey;
     }
@@ -111,14 +128,25 @@ public final class Line {
         if (!hold || held.size() >= maxHeld) {
             return Delivery.REFUSED;
         }
+        try {
+            records.held(clientId, device.id(), message);
+        } catch (StoreException e) {
+            LOG.warnf("could not record a message held for device %s: refusing it (%s)", device.id(), e.getMessage());
+            return Delivery.REFUSED;
+        }
         held.addLast(message);
         return Delivery.QUEUED;
     }
 
     /** Hands the held messages to {@code next}, in order; those it does not take stay held. */
     synchronized void flushTo(Outbox next) {
+        int delivered = 0;
         while (!held.isEmpty() && next.send(held.peekFirst().message())) {
             held.removeFirst();
+            delivered++;
+        }
+        if (delivered > 0) {
+            records.delivered(clientId, device.id(), delivered);
         }
     }
 

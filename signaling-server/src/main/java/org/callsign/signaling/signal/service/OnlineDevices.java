@@ -1,5 +1,6 @@
 package org.callsign.signaling.signal.service;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +18,9 @@ import org.callsign.signaling.signal.message.ServerMessage;
 /**
  * The devices online on this server, one {@link Line} each, and the resume tokens that let a dropped device take its
  * line back, with the messages held for it, within its resume window. A resume token is an opaque secret of which
- * only the hash is kept; each connection gets a new one. In memory, per process: a cluster shares presence through
- * Redis in a later stage, behind the same methods.
+ * only the hash is kept; each connection gets a new one. In memory, per process; on a cluster each client's lines are
+ * on its home node, which writes them to {@link LineRecords} so that the node taking the client over if it dies can
+ * {@linkplain #restore restore} them.
  */
 @Singleton
 public class OnlineDevices {
@@ -26,13 +28,20 @@ public class OnlineDevices {
     public static final int MAX_HELD = 64;
 
     private final Clock clock;
+    private final LineRecords records;
     private final ConcurrentHashMap<String, Line> lines = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> resumeKeys = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Set<Line>> byClient = new ConcurrentHashMap<>();
     private final Set<Line> away = ConcurrentHashMap.newKeySet();
 
     public OnlineDevices(Clock clock) {
+        this(clock, LineRecords.NONE);
+    }
+
+    @Inject
+    public OnlineDevices(Clock clock, LineRecords records) {
         this.clock = clock;
+        this.records = records;
     }
 
     /**
@@ -48,12 +57,8 @@ public class OnlineDevices {
             boolean[] created = {false};
             Line line = lines.computeIfAbsent(address, key -> {
                 created[0] = true;
-                Line added = new Line(clientId, device);
-                byClient.compute(clientId, (client, set) -> {
-                    Set<Line> updated = set != null ? set : ConcurrentHashMap.newKeySet();
-                    updated.add(added);
-                    return updated;
-                });
+                Line added = new Line(clientId, device, records);
+                addToClient(added);
                 return added;
             });
             synchronized (line) {
@@ -62,6 +67,9 @@ public class OnlineDevices {
                 }
                 line.device(device);
                 List<Held> dropped = line.drainHeld();
+                if (!dropped.isEmpty()) {
+                    records.dropped(clientId, device.id(), false);
+                }
                 Outbox replaced = connect(line, outbox, resume, greeting, false);
                 return new Attached(line, resume, replaced, dropped, false, created[0]);
             }
@@ -94,6 +102,25 @@ public class OnlineDevices {
             }
             Outbox replaced = connect(line, outbox, resume, greeting, true);
             return Optional.of(new Attached(line, resume, replaced, List.of(), true, false));
+        }
+    }
+
+    /**
+     * Gives back the line of a device that another node held until it died, as if the device had just dropped: it
+     * waits for the device to resume with the token of {@code resumeKey} until {@code window} has passed, holding
+     * {@code held}. Does nothing if the device has a line here already.
+     */
+    public void restore(String clientId, Device device, String resumeKey, List<Held> held, Duration window) {
+        String address = DeviceParty.address(clientId, device.id());
+        Line line = new Line(clientId, device, records);
+        synchronized (line) {
+            if (lines.putIfAbsent(address, line) != null) {
+                return;
+            }
+            addToClient(line);
+            line.restore(resumeKey, clock.instant().plus(window), held);
+            resumeKeys.put(resumeKey, address);
+            away.add(line);
         }
     }
 
@@ -169,6 +196,11 @@ public class OnlineDevices {
         return List.copyOf(lines.values());
     }
 
+    /** Keeps the {@link LineRecords} of the clients with lines here from expiring. */
+    public void keepRecords() {
+        records.refresh(List.copyOf(byClient.keySet()));
+    }
+
     /** Number of online devices. */
     public int size() {
         return lines.size();
@@ -196,7 +228,16 @@ public class OnlineDevices {
         Outbox replaced = line.connect(outbox, OpaqueTokens.storeKey(resume));
         resumeKeys.put(line.resumeKey(), line.address());
         away.remove(line);
+        records.connected(line.clientId(), line.device().id(), line.resumeKey());
         return replaced;
+    }
+
+    private void addToClient(Line line) {
+        byClient.compute(line.clientId(), (client, set) -> {
+            Set<Line> updated = set != null ? set : ConcurrentHashMap.newKeySet();
+            updated.add(line);
+            return updated;
+        });
     }
 
     private Line unlink(Line line) {
@@ -209,6 +250,7 @@ public class OnlineDevices {
         if (key != null) {
             resumeKeys.remove(key, line.address());
         }
+        records.dropped(line.clientId(), line.device().id(), true);
         return line;
     }
 

@@ -20,6 +20,11 @@ public record SignalSession(String clientId, String id, String caller, String ca
         return caller.equals(address) || callee.equals(address);
     }
 
+    /** Whether both parties are devices (not an HTTP party of {@code /connect} or WHIP, whose exchange is its node's). */
+    public boolean betweenDevices() {
+        return DeviceParty.isAddress(caller) && DeviceParty.isAddress(callee);
+    }
+
     /** The other party of {@code address}. */
     public String peerOf(String address) {
         return caller.equals(address) ? callee : caller;

@@ -1,5 +1,6 @@
 package org.callsign.signaling.signal.service;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
  * The open signaling sessions, by client and id, and by party. Ids are the callers' choice and scoped to their
  * client, so one client can neither take nor probe another's. A party may be in at most {@link #MAX_PER_PARTY}
  * sessions at once, which bounds what one device can make the server remember. In memory, per process; one monitor
- * guards both maps (every operation is a few map updates).
+ * guards both maps (every operation is a few map updates). Sessions between two devices are written to
+ * {@link LineRecords} too, so that on a cluster the node taking their client over can {@linkplain #restore restore}
+ * them.
  */
 @Singleton
 public class SignalSessions {
@@ -26,11 +29,18 @@ public class SignalSessions {
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     private final Clock clock;
+    private final LineRecords records;
     private final Map<String, SignalSession> byKey = new HashMap<>();
     private final Map<String, Set<String>> byParty = new HashMap<>();
 
     public SignalSessions(Clock clock) {
+        this(clock, LineRecords.NONE);
+    }
+
+    @Inject
+    public SignalSessions(Clock clock, LineRecords records) {
         this.clock = clock;
+        this.records = records;
     }
 
     /**
@@ -47,10 +57,24 @@ public class SignalSessions {
                     SignalError.TOO_MANY_SESSIONS, "a party is in at most " + MAX_PER_PARTY + " sessions", id);
         }
         SignalSession session = new SignalSession(clientId, id, caller, callee, clock.instant());
-        byKey.put(key, session);
-        byParty.computeIfAbsent(caller, party -> new LinkedHashSet<>()).add(key);
-        byParty.computeIfAbsent(callee, party -> new LinkedHashSet<>()).add(key);
+        add(key, session);
+        if (session.betweenDevices()) {
+            records.opened(session);
+        }
         return session;
+    }
+
+    /**
+     * Opens again a session that another node held until it died; does nothing if its id is in use here or a party
+     * is in too many sessions already.
+     */
+    public synchronized void restore(SignalSession session) {
+        String key = key(session.clientId(), session.id());
+        if (!byKey.containsKey(key)
+                && count(session.caller()) < MAX_PER_PARTY
+                && count(session.callee()) < MAX_PER_PARTY) {
+            add(key, session);
+        }
     }
 
     /**
@@ -79,6 +103,9 @@ public class SignalSessions {
         byKey.remove(key);
         forget(session.caller(), key);
         forget(session.callee(), key);
+        if (session.betweenDevices()) {
+            records.closed(session);
+        }
         return true;
     }
 
@@ -102,6 +129,14 @@ public class SignalSessions {
     /** Number of sessions {@code party} is in. */
     public synchronized int count(String party) {
         return byParty.getOrDefault(party, Set.of()).size();
+    }
+
+    private void add(String key, SignalSession session) {
+        byKey.put(key, session);
+        byParty.computeIfAbsent(session.caller(), party -> new LinkedHashSet<>())
+                .add(key);
+        byParty.computeIfAbsent(session.callee(), party -> new LinkedHashSet<>())
+                .add(key);
     }
 
     private void forget(String party, String key) {

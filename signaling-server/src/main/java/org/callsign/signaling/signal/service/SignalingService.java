@@ -42,6 +42,7 @@ public class SignalingService {
     private final DeviceService devices;
     private final SignalingConfig config;
     private final CallHandler calls;
+    private final ClientTakeover takeover;
 
     public SignalingService(
             OnlineDevices online,
@@ -49,8 +50,10 @@ public class SignalingService {
             PresenceService presence,
             DeviceService devices,
             SignalingConfig config,
-            CallHandler calls) {
+            CallHandler calls,
+            ClientTakeover takeover) {
         this.calls = calls;
+        this.takeover = takeover;
         this.online = online;
         this.relay = relay;
         this.presence = presence;
@@ -63,13 +66,15 @@ public class SignalingService {
      * {@code resumeToken} is the device's current one and its resume window has not passed, otherwise starts afresh
      * (ending the sessions of an earlier connection, refusing what was held for it). The connection receives the
      * welcome, then the peer list (if the device is verified), then any held messages; a connection it replaces is
-     * closed as {@code replaced}; the peers learn that the device is online.
+     * closed as {@code replaced}; the peers learn that the device is online. On a cluster, the client's lines are
+     * first taken over from its former home if it died ({@link ClientTakeover}).
      *
      * @throws SignalingException {@code unknown-device} if the client has no such device
      */
     public Line connect(String clientId, String deviceId, Outbox outbox, String resumeToken, Welcome.Limits limits) {
         Device device = devices.find(clientId, deviceId)
                 .orElseThrow(() -> new SignalingException(SignalError.UNKNOWN_DEVICE, "no such device of this client"));
+        takeover.ensure(clientId);
         OnlineDevices.Greeting greeting = (line, resume, resumed) -> greeting(line, resume, resumed, limits);
         Optional<OnlineDevices.Attached> resumed = resumeToken == null
                 ? Optional.empty()

@@ -32,9 +32,16 @@ final class SignalingCore {
     final SignalSessions sessions = new SignalSessions(clock);
     final Relay relay = new Relay(online, sessions, devices);
     final PresenceService presence = new PresenceService(online, devices);
-    final SignalingService service = new SignalingService(online, relay, presence, devices, config, (from, message) -> {
-        throw new SignalingException(SignalError.FEDERATION_OFF, "no calls in this core");
-    });
+    final SignalingService service = new SignalingService(
+            online,
+            relay,
+            presence,
+            devices,
+            config,
+            (from, message) -> {
+                throw new SignalingException(SignalError.FEDERATION_OFF, "no calls in this core");
+            },
+            new ClientTakeover(LineRecords.NONE, online, sessions, devices, config));
     final DeviceChangeHandler changes = new DeviceChangeHandler(online, relay, presence, service);
     private int devicesAdded;
 

@@ -1,0 +1,159 @@
+package org.callsign.signaling.signal.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.callsign.server.store.LocalRedis;
+import org.callsign.signaling.cluster.service.ClusterNode;
+import org.callsign.signaling.config.SignalingConfig;
+import org.callsign.signaling.signal.message.ErrorMessage;
+import org.callsign.signaling.signal.message.IceCandidate;
+import org.callsign.signaling.signal.message.RelayedBye;
+import org.callsign.signaling.signal.message.RelayedCandidate;
+import org.callsign.signaling.signal.message.RelayedOffer;
+import org.callsign.signaling.signal.message.Sender;
+import org.callsign.signaling.signal.service.Held;
+import org.callsign.signaling.signal.service.LineRecords;
+import org.callsign.signaling.signal.service.SignalSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The records of two nodes of a cluster on a real {@code redis-server}: what one node writes as a client's home, the
+ * other takes over once it is the client's home, and the former home can no longer change.
+ */
+class RedisLineRecordsTest {
+    private static final String PREFIX = "callsign:lines:";
+    private static final Sender LAPTOP = new Sender("laptop", "Laptop", "browser", "AB12");
+
+    @RegisterExtension
+    static final LocalRedis REDIS = new LocalRedis();
+
+    private final ObjectMapper mapper = JsonMapper.builder().findAndAddModules().build();
+    private ClusterNode first;
+    private ClusterNode second;
+    private RedisLineRecords former;
+    private RedisLineRecords next;
+    private String client;
+
+    @BeforeEach
+    void nodes() {
+        first = new ClusterNode(config());
+        second = new ClusterNode(config());
+        former = new RedisLineRecords(first, mapper);
+        next = new RedisLineRecords(second, mapper);
+        client = "client-" + System.nanoTime();
+        assertEquals(first.id(), first.homeOf(client));
+    }
+
+    @AfterEach
+    void leave() {
+        first.leave();
+        second.leave();
+    }
+
+    @Test
+    void theNextHomeTakesOverResumeKeysHeldMessagesAndSessions() {
+        List<Held> held = List.of(
+                new Held(new RelayedOffer("o1", LAPTOP, "session-1", "v=0\r\n"), "device:c/laptop", "o1"),
+                new Held(
+                        new RelayedCandidate(
+                                1,
+                                "c1",
+                                LAPTOP,
+                                "session-1",
+                                new IceCandidate("candidate:1 1 udp 1 x 1 typ host", "0", 0, null)),
+                        "device:c/laptop",
+                        "c1"),
+                new Held(RelayedBye.fromServer("session-2", "the device went offline"), null, null),
+                new Held(new ErrorMessage("m1", "target-offline", "gone", "session-1", null), null, null));
+        SignalSession session = new SignalSession(
+                client, "session-1", "device:c/laptop", "device:c/phone", Instant.ofEpochMilli(1_000));
+        former.connected(client, "laptop", "key-laptop");
+        former.connected(client, "phone", "key-phone");
+        held.forEach(message -> former.held(client, "phone", message));
+        former.opened(session);
+
+        moveHome();
+        LineRecords.Snapshot snapshot = next.takeOver(client).orElseThrow();
+
+        assertEquals(Map.of("laptop", "key-laptop", "phone", "key-phone"), snapshot.resumeKeys());
+        assertEquals(held, snapshot.held().get("phone"));
+        assertEquals(List.of(), snapshot.held().get("laptop"));
+        assertEquals(List.of(session), snapshot.sessions());
+        assertTrue(next.takeOver(client).isEmpty(), "taken over once");
+    }
+
+    @Test
+    void aFormerHomeChangesNothingOnceTheClientHasMoved() {
+        former.connected(client, "phone", "key-phone");
+        former.held(client, "phone", new Held(RelayedBye.fromServer("session-1", "x"), null, null));
+        moveHome();
+
+        former.held(client, "phone", new Held(RelayedBye.fromServer("session-2", "y"), null, null));
+        former.dropped(client, "phone", true);
+        former.connected(client, "laptop", "key-laptop");
+
+        LineRecords.Snapshot snapshot = next.takeOver(client).orElseThrow();
+        assertEquals(Map.of("phone", "key-phone"), snapshot.resumeKeys());
+        assertEquals(1, snapshot.held().get("phone").size());
+    }
+
+    @Test
+    void nothingIsTakenOverFromANodeThatIsStillTheHome() {
+        former.connected(client, "phone", "key-phone");
+        assertTrue(next.takeOver(client).isEmpty(), "the second node is not the home");
+        assertTrue(former.takeOver(client).isEmpty(), "the record is the home's own");
+    }
+
+    @Test
+    void deliveredMessagesAreForgottenAndTheLastLineTakesTheRecordWithIt() {
+        former.connected(client, "phone", "key-phone");
+        for (int n = 0; n < 3; n++) {
+            former.held(client, "phone", new Held(RelayedBye.fromServer("session-" + n, "x"), null, null));
+        }
+        former.delivered(client, "phone", 2);
+        assertEquals("1", REDIS.cli("LLEN", PREFIX + "held:" + client + "/phone"));
+
+        former.dropped(client, "phone", true);
+        assertEquals("0", REDIS.cli("EXISTS", PREFIX + "live:" + client));
+        assertEquals("0", REDIS.cli("EXISTS", PREFIX + "held:" + client + "/phone"));
+    }
+
+    @Test
+    void recordsExpireUnlessKept() {
+        former.connected(client, "phone", "key-phone");
+        long ttl = Long.parseLong(REDIS.cli("PTTL", PREFIX + "live:" + client));
+        assertTrue(ttl > 0 && ttl <= RedisLineRecords.RECORD_TTL.toMillis(), "ttl " + ttl);
+        REDIS.cli("PEXPIRE", PREFIX + "live:" + client, "5000");
+        former.refresh(List.of(client));
+        assertTrue(Long.parseLong(REDIS.cli("PTTL", PREFIX + "live:" + client)) > 5000);
+    }
+
+    /** The client's home moves to the second node, as a claim does once the first is dead. */
+    private void moveHome() {
+        REDIS.cli("SET", PREFIX + "home:" + client, second.id());
+    }
+
+    private static SignalingConfig config() {
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
+                .withMapping(SignalingConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter());
+        REDIS.storeConfig("callsign.signaling.store").forEach(builder::withDefaultValue);
+        builder.withDefaultValue("callsign.signaling.store.redis.key-prefix", PREFIX);
+        builder.withDefaultValue("callsign.signaling.cluster.enabled", "true");
+        builder.withDefaultValue("callsign.signaling.cluster.heartbeat", "1s");
+        builder.withDefaultValue("callsign.signaling.cluster.node-timeout", "5s");
+        return builder.build().getConfigMapping(SignalingConfig.class);
+    }
+}
