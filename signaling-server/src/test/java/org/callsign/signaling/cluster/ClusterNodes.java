@@ -39,6 +39,9 @@ final class ClusterNodes implements BeforeAllCallback, AfterAllCallback, Executi
     static final String HEARTBEAT = "200ms";
     static final String NODE_TIMEOUT = "1s";
     static final String RESUME_WINDOW = "20s";
+    private static final Path OPERATIONS = Path.of("..", "docs", "operations.md");
+    private static final String ACL_USER = "callsign-signaling";
+    private static final String ACL_PASSWORD = "cluster-test-password";
 
     private final LocalRedis redis = new LocalRedis();
     private final String name;
@@ -60,6 +63,7 @@ final class ClusterNodes implements BeforeAllCallback, AfterAllCallback, Executi
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         redis.start();
+        allowDocumentedCommands();
         dataDir = Files.createTempDirectory("callsign-cluster-");
         start(initial);
     }
@@ -109,6 +113,28 @@ final class ClusterNodes implements BeforeAllCallback, AfterAllCallback, Executi
                 .greeted();
     }
 
+    /**
+     * Creates the Redis user that docs/operations.md gives for a cluster, with its rules as written there (the key
+     * prefix changed to this cluster's), so that the nodes prove that it allows every command they send.
+     */
+    void allowDocumentedCommands() throws IOException {
+        String documented = Files.readAllLines(OPERATIONS).stream()
+                .filter(line -> line.startsWith("ACL SETUSER " + ACL_USER) && line.contains(" &"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no cluster ACL in " + OPERATIONS));
+        List<String> rules = new ArrayList<>();
+        for (String rule : documented.split(" ")) {
+            rules.add(
+                    rule.equals(">password")
+                            ? ">" + ACL_PASSWORD
+                            : rule.replace("callsign:signaling:", "callsign:" + name + ":"));
+        }
+        String answer = redis.cli(rules.toArray(String[]::new));
+        if (!answer.equals("OK")) {
+            throw new IllegalStateException("the documented ACL was refused: " + answer);
+        }
+    }
+
     /** Asserts that {@code client}'s connection resumed its line. */
     static void assertResumed(SignalingClient client) {
         assertTrue(
@@ -122,7 +148,9 @@ final class ClusterNodes implements BeforeAllCallback, AfterAllCallback, Executi
         properties.put("callsign.signaling.clients.bcrypt-cost", "10");
         properties.put("callsign.signaling.registration.admin-secret", TestClients.ADMIN_SECRET);
         properties.put("callsign.signaling.store.kind", "redis");
-        properties.put("callsign.signaling.store.redis.url", redis.url());
+        properties.put(
+                "callsign.signaling.store.redis.url",
+                "redis://" + ACL_USER + ":" + ACL_PASSWORD + "@127.0.0.1:" + redis.port());
         properties.put("callsign.signaling.store.redis.key-prefix", "callsign:" + name + ":");
         properties.put("callsign.signaling.cluster.enabled", "true");
         properties.put("callsign.signaling.cluster.heartbeat", HEARTBEAT);

@@ -41,6 +41,7 @@ class ClusterRedisRestartIT {
         // Down for longer than the node timeout: when Redis is back, each node finds it was taken for dead.
         Thread.sleep(Duration.ofMillis(1_500).toMillis());
         CLUSTER.redis().start();
+        CLUSTER.allowDocumentedCommands(); // a restarted Redis has only its default user
         assertEquals(4503, laptop.awaitClose(Duration.ofSeconds(10)).code(), "the fenced home closes its own");
         a.awaitReady(Duration.ofSeconds(10));
         b.awaitReady(Duration.ofSeconds(10));
