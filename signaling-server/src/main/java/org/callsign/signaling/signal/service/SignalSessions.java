@@ -47,17 +47,22 @@ public class SignalSessions {
      * Opens session {@code id} of {@code clientId} from {@code caller} to {@code callee}; {@code session-taken} if the
      * client already has a session of that id, {@code too-many-sessions} if either party is in too many.
      */
-    public synchronized SignalSession open(String clientId, String id, String caller, String callee) {
-        String key = key(clientId, id);
-        if (byKey.containsKey(key)) {
-            throw new SignalingException(SignalError.SESSION_TAKEN, "session id is in use", id);
+    public SignalSession open(String clientId, String id, String caller, String callee) {
+        SignalSession session;
+        synchronized (this) {
+            String key = key(clientId, id);
+            if (byKey.containsKey(key)) {
+                throw new SignalingException(SignalError.SESSION_TAKEN, "session id is in use", id);
+            }
+            if (count(caller) >= MAX_PER_PARTY || count(callee) >= MAX_PER_PARTY) {
+                throw new SignalingException(
+                        SignalError.TOO_MANY_SESSIONS, "a party is in at most " + MAX_PER_PARTY + " sessions", id);
+            }
+            session = new SignalSession(clientId, id, caller, callee, clock.instant());
+            add(key, session);
         }
-        if (count(caller) >= MAX_PER_PARTY || count(callee) >= MAX_PER_PARTY) {
-            throw new SignalingException(
-                    SignalError.TOO_MANY_SESSIONS, "a party is in at most " + MAX_PER_PARTY + " sessions", id);
-        }
-        SignalSession session = new SignalSession(clientId, id, caller, callee, clock.instant());
-        add(key, session);
+        // Outside the monitor, which every message takes: a record is a round trip to Redis. Written before the offer
+        // is delivered, so before the callee can answer or end the session.
         if (session.betweenDevices()) {
             records.opened(session);
         }
@@ -95,14 +100,12 @@ public class SignalSessions {
     }
 
     /** Closes a session; true if it was still open. */
-    public synchronized boolean close(SignalSession session) {
-        String key = key(session.clientId(), session.id());
-        if (byKey.get(key) != session) {
-            return false;
+    public boolean close(SignalSession session) {
+        synchronized (this) {
+            if (!remove(session)) {
+                return false;
+            }
         }
-        byKey.remove(key);
-        forget(session.caller(), key);
-        forget(session.callee(), key);
         if (session.betweenDevices()) {
             records.closed(session);
         }
@@ -110,15 +113,33 @@ public class SignalSessions {
     }
 
     /** Closes every session of {@code party}; returns them. */
-    public synchronized List<SignalSession> closeAll(String party) {
+    public List<SignalSession> closeAll(String party) {
         List<SignalSession> closed = new ArrayList<>();
-        for (String key : List.copyOf(byParty.getOrDefault(party, Set.of()))) {
-            SignalSession session = byKey.get(key);
-            if (session != null && close(session)) {
-                closed.add(session);
+        synchronized (this) {
+            for (String key : List.copyOf(byParty.getOrDefault(party, Set.of()))) {
+                SignalSession session = byKey.get(key);
+                if (session != null && remove(session)) {
+                    closed.add(session);
+                }
+            }
+        }
+        for (SignalSession session : closed) {
+            if (session.betweenDevices()) {
+                records.closed(session);
             }
         }
         return closed;
+    }
+
+    private boolean remove(SignalSession session) {
+        String key = key(session.clientId(), session.id());
+        if (byKey.get(key) != session) {
+            return false;
+        }
+        byKey.remove(key);
+        forget(session.caller(), key);
+        forget(session.callee(), key);
+        return true;
     }
 
     /** Number of open sessions. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +59,31 @@ class SignalSessionsTest {
         SignalingException e =
                 assertThrows(SignalingException.class, () -> sessions.open("client-a", "one-more", "other", "busy"));
         assertEquals(SignalError.TOO_MANY_SESSIONS, e.error());
+    }
+
+    @Test
+    void sessionsBetweenDevicesAreRecordedAndRestoredOnesAreNotWrittenAgain() {
+        List<String> written = new ArrayList<>();
+        SignalSessions recorded = new SignalSessions(Clock.systemUTC(), new LineRecords() {
+            @Override
+            public void opened(SignalSession session) {
+                written.add("opened " + session.id());
+            }
+
+            @Override
+            public void closed(SignalSession session) {
+                written.add("closed " + session.id());
+            }
+        });
+        String laptop = DeviceParty.address("client-a", "laptop");
+        String phone = DeviceParty.address("client-a", "phone");
+        SignalSession devices = recorded.open("client-a", "session-1", laptop, phone);
+        recorded.open("client-a", "session-2", "http:exchange-1", phone);
+        SignalSession restored = new SignalSession("client-a", "session-3", phone, laptop, devices.opened());
+        recorded.restore(restored);
+
+        assertEquals(List.of(devices, restored), recorded.closeAll(laptop));
+        assertEquals(List.of("opened session-1", "closed session-1", "closed session-3"), written);
+        assertTrue(recorded.find("client-a", "session-2").isPresent(), "the HTTP party's session is untouched");
     }
 }
