@@ -221,7 +221,8 @@ class ReconnectTest {
     void messagesRaceAResumeWithoutLossOrReordering() throws InterruptedException {
         Line bobLine = core.connect(bob, "client-a", new RecordingOutbox());
         core.relay.offer(bobLine.party(), new Offer(V, "o", alice.id(), SESSION, SdpFixtures.CHROMIUM_ANSWER.sdp()));
-        int count = 200;
+        // No more than a line holds, so that none is refused however long a resume waits for the processor.
+        int count = OnlineDevices.MAX_HELD;
         List<SignalingException> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread sender = new Thread(() -> {
             for (int i = 0; i < count; i++) {

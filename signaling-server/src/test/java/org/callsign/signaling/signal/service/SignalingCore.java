@@ -28,24 +28,35 @@ final class SignalingCore {
     final DirectEvent<DeviceChanged> deviceEvents = new DirectEvent<>();
     final MemoryDeviceStore store = new MemoryDeviceStore();
     final DeviceService devices = new DeviceService(store, config, clock, deviceEvents);
-    final OnlineDevices online = new OnlineDevices(clock);
-    final SignalSessions sessions = new SignalSessions(clock);
-    final Relay relay = new Relay(online, sessions, devices);
-    final PresenceService presence = new PresenceService(online, devices);
-    final SignalingService service = new SignalingService(
-            online,
-            relay,
-            presence,
-            devices,
-            config,
-            (from, message) -> {
-                throw new SignalingException(SignalError.FEDERATION_OFF, "no calls in this core");
-            },
-            new ClientTakeover(LineRecords.NONE, online, sessions, devices, config));
-    final DeviceChangeHandler changes = new DeviceChangeHandler(online, relay, presence, service);
+    final OnlineDevices online;
+    final SignalSessions sessions;
+    final Relay relay;
+    final PresenceService presence;
+    final SignalingService service;
+    final DeviceChangeHandler changes;
     private int devicesAdded;
 
     SignalingCore() {
+        this(LineRecords.NONE);
+    }
+
+    /** A core whose home writes to {@code records} and takes clients over from them. */
+    SignalingCore(LineRecords records) {
+        online = new OnlineDevices(clock, records);
+        sessions = new SignalSessions(clock, records);
+        relay = new Relay(online, sessions, devices);
+        presence = new PresenceService(online, devices);
+        service = new SignalingService(
+                online,
+                relay,
+                presence,
+                devices,
+                config,
+                (from, message) -> {
+                    throw new SignalingException(SignalError.FEDERATION_OFF, "no calls in this core");
+                },
+                new ClientTakeover(records, online, sessions, devices, config));
+        changes = new DeviceChangeHandler(online, relay, presence, service);
         deviceEvents.observe(changes::onDeviceChanged);
     }
 
