@@ -43,7 +43,9 @@ public enum ApiError implements ErrorCode {
     SERVER_UNREACHABLE("server-unreachable", 502),
     BAD_DOCUMENT("bad-document", 502),
     FEDERATION_OFF("federation-off", 503),
-    PUSH_OFF("push-off", 503);
+    PUSH_OFF("push-off", 503),
+    /** The store (on a cluster, Redis and the limits kept there) failed or did not answer: refused, not let through. */
+    STORE_UNAVAILABLE("store-unavailable", 503);
 
     private final String code;
     private final int status;

@@ -12,13 +12,15 @@ import org.callsign.server.api.ApiException;
 import org.callsign.server.api.ErrorCode;
 import org.callsign.server.api.JsonProblems;
 import org.callsign.server.limit.RetryAfter;
+import org.callsign.server.store.StoreException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every failure into a typed {@link ErrorBody}: API errors (with {@code Retry-After} on 429 and the RFC 7235
- * challenges on 401), malformed JSON, the framework's own 404/405/406/415, and anything unexpected (logged here,
- * answered as {@code internal-error} without detail). Never a stack trace.
+ * challenges on 401), malformed JSON, the framework's own 404/405/406/415, a store that failed or did not answer
+ * ({@code store-unavailable}, logged here), and anything unexpected (logged here, answered as {@code internal-error}
+ * without detail). Never a stack trace.
  */
 public class ApiExceptionMappers {
 
@@ -63,6 +65,17 @@ public class ApiExceptionMappers {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
                 .entity(ErrorBody.of(ApiError.forStatus(status), reason))
+                .build();
+    }
+
+    /**
+     * A store that failed or did not answer (on a cluster: Redis, which also keeps the shared rate limits): the
+     * request is refused with 503, never let through unchecked. The log names the store; the answer does not.
+     */
+    @ServerExceptionMapper
+    public Response store(StoreException e) {
+        LOG.warnf("refused a request: %s", e.getMessage());
+        return response(ApiError.STORE_UNAVAILABLE, "the server's store is not available; retry shortly")
                 .build();
     }
 

@@ -21,7 +21,10 @@ import org.callsign.signaling.client.store.KeyValueClientStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The signaling server with {@code store.kind=redis}: its records are in Redis, and readiness follows Redis. */
+/**
+ * The signaling server with {@code store.kind=redis}: its records are in Redis, readiness follows Redis, and a request
+ * that needs Redis while it does not answer is refused with {@code store-unavailable}.
+ */
 @QuarkusTest
 @WithTestResource(RedisStoreResource.class)
 @ExtendWith(RedisServerCondition.class)
@@ -60,6 +63,24 @@ class RedisStoreTest {
                 .body(
                         "checks.find { it.name == 'store' }.data.error",
                         equalTo("redis " + url() + ": read of namespace health got no answer within 1000 ms"));
+        awaitReady();
+    }
+
+    @Test
+    void aRequestThatNeedsRedisWhileItDoesNotAnswerIs503StoreUnavailable() throws InterruptedException {
+        String client = TestClients.registerNew("redis-paused");
+        LocalRedis.cli(port(), "CLIENT", "PAUSE", "3000", "ALL");
+        TestClients.as(client)
+                .get("/api/devices")
+                .then()
+                .statusCode(503)
+                .body("error", equalTo("store-unavailable"))
+                .body("message", equalTo("the server's store is not available; retry shortly"));
+        awaitReady();
+    }
+
+    /** Waits until readiness is up again after a pause. */
+    private static void awaitReady() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (given().when().get("/q/health/ready").statusCode() != 200) {
             assertTrue(System.nanoTime() < deadline, "readiness stayed down after the pause");

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.callsign.server.api.ApiException;
+import org.callsign.server.store.StoreException;
 import org.callsign.signaling.api.ApiError;
 import org.callsign.signaling.api.ApiExceptionMappers;
 import org.callsign.signaling.api.ClientAddress;
@@ -88,6 +89,8 @@ class UpgradeFilter {
             refusal = errors.api(e);
         } else if (failure instanceof SignalingException e) {
             refusal = ApiExceptionMappers.response(e.error(), e.getMessage()).build();
+        } else if (failure instanceof StoreException e) {
+            refusal = errors.store(e);
         } else {
             LOG.error("unexpected failure admitting a WebSocket upgrade", failure);
             refusal = ApiExceptionMappers.response(ApiError.INTERNAL_ERROR, "internal error")
