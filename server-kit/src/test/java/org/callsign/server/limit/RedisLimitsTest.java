@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.callsign.server.cluster.RedisBus;
 import org.callsign.server.store.LocalRedis;
-import org.callsign.server.store.RedisStoreOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,8 @@ class RedisLimitsTest {
 
     @BeforeEach
     void connectTwice() {
-        first = open();
-        second = open();
+        first = REDIS.bus(Duration.ofSeconds(2));
+        second = REDIS.bus(Duration.ofSeconds(2));
     }
 
     @AfterEach
@@ -98,18 +96,5 @@ class RedisLimitsTest {
 
     private long exists(String key) {
         return first.call(Request.cmd(Command.EXISTS).arg(key), "exists").toLong();
-    }
-
-    private static RedisBus open() {
-        return RedisBus.open(
-                new RedisStoreOptions(REDIS.url(), "callsign:").withTimeout(Duration.ofSeconds(2)),
-                List.of("limits-test"),
-                new RedisBus.Listener() {
-                    @Override
-                    public void message(String channel, String message) {}
-
-                    @Override
-                    public void lost() {}
-                });
     }
 }

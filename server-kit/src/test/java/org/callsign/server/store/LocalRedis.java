@@ -12,12 +12,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.callsign.server.cluster.RedisBus;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -195,6 +197,23 @@ public final class LocalRedis implements BeforeAllCallback, AfterAllCallback, Ex
      */
     public Map<String, String> storeConfig(String prefix) {
         return Map.of(prefix + ".kind", "redis", prefix + ".redis.url", url(), prefix + ".redis.timeout", TEST_TIMEOUT);
+    }
+
+    /**
+     * A {@link RedisBus} on this server, waiting up to {@code timeout} for each command, subscribed to one channel and
+     * deaf to what arrives there: for tests of what a cluster keeps in Redis (limits, caches). Close it after.
+     */
+    public RedisBus bus(Duration timeout) {
+        return RedisBus.open(
+                new RedisStoreOptions(url(), "callsign:").withTimeout(timeout),
+                List.of("test-bus"),
+                new RedisBus.Listener() {
+                    @Override
+                    public void message(String channel, String message) {}
+
+                    @Override
+                    public void lost() {}
+                });
     }
 
     /** Runs {@code redis-cli} against the server with {@code arguments} (options first, then the command). */
