@@ -10,6 +10,7 @@ import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
 import java.util.Map;
 import org.callsign.shim.testing.TestIdp;
+import org.callsign.wellknown.testing.TestCa;
 
 /**
  * Starts browser-shim's {@link TestIdp} ({@code idp-a.test} and {@code idp-b.test} on one loopback HTTPS server, the
@@ -31,7 +32,7 @@ public class TestIdpResource implements QuarkusTestResourceLifecycleManager {
         int port = idp.server().port();
         return Map.of(
                 "callsign.signaling.net.trust-store",
-                caFile().toString(),
+                trustStore(idp.ca()).toString(),
                 "callsign.signaling.net.allow-loopback",
                 "true",
                 "callsign.signaling.net.connect-to",
@@ -45,13 +46,14 @@ public class TestIdpResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static Path caFile() {
+    /** A PEM file of {@code ca}'s certificate, deleted when the JVM exits: a {@code net.trust-store} that trusts it. */
+    public static Path trustStore(TestCa ca) {
         try {
             Path file = Files.createTempFile("callsign-test-ca", ".pem");
             file.toFile().deleteOnExit();
             String pem = "-----BEGIN CERTIFICATE-----\n"
                     + Base64.getMimeEncoder(64, new byte[] {'\n'})
-                            .encodeToString(idp.ca().certificate().getEncoded())
+                            .encodeToString(ca.certificate().getEncoded())
                     + "\n-----END CERTIFICATE-----\n";
             Files.writeString(file, pem, StandardCharsets.US_ASCII);
             return file;

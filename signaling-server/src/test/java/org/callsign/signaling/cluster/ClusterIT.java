@@ -2,13 +2,20 @@ package org.callsign.signaling.cluster;
 
 import static io.restassured.RestAssured.given;
 import static org.callsign.signaling.cluster.ClusterNodes.connect;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +25,17 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.callsign.signaling.PackagedServer;
 import org.callsign.signaling.TestClients;
+import org.callsign.signaling.TestIdpResource;
+import org.callsign.signaling.federation.signature.FederationJws;
+import org.callsign.signaling.federation.signature.FederationKeys;
+import org.callsign.signaling.federation.signature.RequestSigner;
 import org.callsign.signaling.signal.SdpFixtures;
 import org.callsign.signaling.signal.SignalingClient;
 import org.callsign.signaling.signal.TwoDevices;
+import org.callsign.wellknown.testing.LocalDomains;
+import org.callsign.wellknown.testing.ScriptedResponse;
+import org.callsign.wellknown.testing.TestCa;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,13 +43,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Three packaged signaling servers sharing one real {@code redis-server} as a cluster: a client's devices on different
  * nodes signal each other in order and once, see each other's presence, and learn of changes made through a third
- * node; failed key checks count on every node; when a node dies its devices reconnect to another one and resume, with
- * their sessions and what was held for them, even if it was their home. Tests that kill a node start their own.
+ * node; failed key checks count on every node, and a signed federation request accepted by one node is a replay on
+ * the others; when a node dies its devices reconnect to another one and resume, with their sessions and what was held
+ * for them, even if it was their home. Tests that kill a node start their own. The nodes federate as {@value #ORIGIN};
+ * another server, {@value #SENDER}, is a test HTTPS server that publishes its federation keys.
  */
 class ClusterIT {
 
+    static final String ORIGIN = "https://sig-cluster.test";
+    static final String SENDER = "https://sig-sender.test";
+    static final FederationKeys SENDER_KEYS = FederationKeys.generate();
+
+    private static LocalDomains sender;
+
     @RegisterExtension
-    static final ClusterNodes CLUSTER = new ClusterNodes("three", 3);
+    static final ClusterNodes CLUSTER = new ClusterNodes("three", 3).with(ClusterIT::federating);
 
     private static PackagedServer a;
     private static PackagedServer b;
@@ -45,6 +68,36 @@ class ClusterIT {
         a = CLUSTER.node(0);
         b = CLUSTER.node(1);
         c = CLUSTER.node(2);
+    }
+
+    @AfterAll
+    static void stopSender() {
+        if (sender != null) {
+            sender.close();
+        }
+    }
+
+    /** Federation on as {@link #ORIGIN}, with {@link #SENDER}'s document served and its CA trusted. */
+    static Map<String, String> federating() {
+        sender = LocalDomains.start(
+                TestCa.create("cluster IT CA"), URI.create(SENDER).getHost());
+        sender.server()
+                .route(
+                        "/.well-known/callsign",
+                        ScriptedResponse.ok(
+                                "application/json",
+                                "{\"server\":\"" + SENDER + "\",\"federation\":{\"endpoint\":\"" + SENDER
+                                        + "/federation/v1\",\"keys\":" + SENDER_KEYS.publicKeys() + "}}"));
+        return Map.of(
+                "callsign.signaling.public-url",
+                ORIGIN,
+                "callsign.signaling.net.trust-store",
+                TestIdpResource.trustStore(sender.ca()).toString(),
+                "callsign.signaling.net.allow-loopback",
+                "true",
+                "callsign.signaling.net.connect-to",
+                URI.create(SENDER).getHost() + ":443=127.0.0.1:"
+                        + sender.server().port());
     }
 
     @Test
@@ -136,6 +189,27 @@ class ClusterIT {
                 .then()
                 .statusCode(429)
                 .header("Retry-After", notNullValue()));
+    }
+
+    @Test
+    void aFederationRequestAcceptedByOneNodeIsRefusedAsAReplayByAnother() {
+        byte[] invite = JsonNodeFactory.instance
+                .objectNode()
+                .put("call", "Q2x1c3RlclJlcGxheTEyMzQ")
+                .put("to", "nobody@idp-a.test")
+                .put("sdp", SdpFixtures.CHROMIUM_OFFER.sdp())
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+        String signature = new RequestSigner(SENDER, SENDER_KEYS, Clock.systemUTC())
+                .sign("POST", URI.create(ORIGIN + "/federation/v1/invites"), invite);
+
+        RestOn.node(a, () -> federationInvite(signature, invite).statusCode(202));
+        RestOn.node(
+                b,
+                () -> federationInvite(signature, invite).statusCode(401).body("error", equalTo("signature-replayed")));
+        RestOn.node(
+                c,
+                () -> federationInvite(signature, invite).statusCode(401).body("error", equalTo("signature-replayed")));
     }
 
     @Test
@@ -272,6 +346,14 @@ class ClusterIT {
                 Thread.sleep(50);
             }
         }
+    }
+
+    static ValidatableResponse federationInvite(String signature, byte[] body) {
+        return given().header(FederationJws.HEADER, signature)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/federation/v1/invites")
+                .then();
     }
 
     static ObjectNode offer(TwoDevices devices, String session) {

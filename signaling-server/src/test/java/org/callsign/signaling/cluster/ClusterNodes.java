@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.callsign.server.store.LocalRedis;
 import org.callsign.signaling.PackagedServer;
 import org.callsign.signaling.TestClients;
+import org.callsign.signaling.federation.signature.FederationKeys;
 import org.callsign.signaling.signal.SignalingClient;
 import org.callsign.signaling.signal.TwoDevices;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -31,9 +33,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class's tests and stopped after them; the class is skipped, as {@link LocalRedis} says, where {@code redis-server}
  * is missing. Each node has its own data directory (under a temporary directory) and log under {@code
  * target/cluster/}, a short heartbeat ({@value #HEARTBEAT}) and node timeout ({@value #NODE_TIMEOUT})
- * so that a dead node is noticed within about a second, message rates that let a test send bursts, and the test
- * admin secret. The REST API of the first node is
- * RestAssured's, so that {@link TestClients} registers through it.
+ * so that a dead node is noticed within about a second, message rates that let a test send bursts, the test
+ * admin secret, one federation key made before they start (a cluster signs as one server), and the properties that
+ * {@link #with} adds. The REST API of the first node is RestAssured's, so that {@link TestClients} registers through
+ * it.
  */
 final class ClusterNodes implements BeforeAllCallback, AfterAllCallback, ExecutionCondition {
     static final String HEARTBEAT = "200ms";
@@ -47,12 +50,23 @@ final class ClusterNodes implements BeforeAllCallback, AfterAllCallback, Executi
     private final String name;
     private final int initial;
     private final List<PackagedServer> nodes = new ArrayList<>();
+    private Supplier<Map<String, String>> extra = Map::of;
+    private Map<String, String> extraProperties = Map.of();
     private Path dataDir;
 
     /** A cluster named {@code name} (its logs' and key prefix's) of {@code initial} nodes to begin with. */
     ClusterNodes(String name, int initial) {
         this.name = name;
         this.initial = initial;
+    }
+
+    /**
+     * Adds {@code properties} to every node's; they are asked for once, before the first node starts, so that what
+     * they name (a server of the test's, say) can be started then.
+     */
+    ClusterNodes with(Supplier<Map<String, String>> properties) {
+        this.extra = properties;
+        return this;
     }
 
     @Override
@@ -65,6 +79,8 @@ final class ClusterNodes implements BeforeAllCallback, AfterAllCallback, Executi
         redis.start();
         allowDocumentedCommands();
         dataDir = Files.createTempDirectory("callsign-cluster-");
+        FederationKeys.loadOrCreate(federationKey());
+        extraProperties = extra.get();
         start(initial);
     }
 
@@ -141,6 +157,10 @@ final class ClusterNodes implements BeforeAllCallback, AfterAllCallback, Executi
                 client.welcome().path("resumed").asBoolean(), client.welcome().toString());
     }
 
+    private Path federationKey() {
+        return dataDir.resolve("federation-key.jwk");
+    }
+
     private PackagedServer launch(int index) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(
@@ -159,6 +179,8 @@ final class ClusterNodes implements BeforeAllCallback, AfterAllCallback, Executi
         // The tests send bursts of a hundred messages.
         properties.put("callsign.signaling.websocket.messages-per-second", "1000");
         properties.put("callsign.signaling.websocket.client-messages-per-second", "2000");
+        properties.put("callsign.signaling.federation.key-file", federationKey().toString());
+        properties.putAll(extraProperties);
         try {
             return PackagedServer.start(properties, Path.of("target", "cluster", name + "-node-" + index + ".log"));
         } catch (IOException e) {

@@ -37,6 +37,9 @@ import org.callsign.server.store.RedisStoreOptions;
 import org.callsign.server.store.StoreException;
 import org.callsign.server.store.StoreKind;
 import org.callsign.signaling.config.SignalingConfig;
+import org.callsign.signaling.federation.signature.InMemoryReplayCache;
+import org.callsign.signaling.federation.signature.RedisReplayCache;
+import org.callsign.signaling.federation.signature.ReplayCache;
 import org.callsign.signaling.store.StoreProducer;
 import org.jboss.logging.Logger;
 
@@ -247,6 +250,11 @@ public class ClusterNode {
         return enabled
                 ? new RedisLockouts(bus, prefix + "lockout:" + name + ":", threshold, lockout, maxLockout)
                 : new FailureBackoff(threshold, lockout, maxLockout, clock);
+    }
+
+    /** The federation replay cache: in Redis and shared by every node when the cluster is on, else in memory. */
+    public ReplayCache replayCache(Clock clock) {
+        return enabled ? new RedisReplayCache(bus, prefix + "replay:", clock) : new InMemoryReplayCache(clock);
     }
 
     /** Sends {@code frame} to node {@code to}; {@code failed} runs, on the bus's event loop, if it cannot be sent. */

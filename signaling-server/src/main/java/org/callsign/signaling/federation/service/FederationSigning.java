@@ -9,6 +9,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import org.callsign.signaling.cluster.service.ClusterNode;
 import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.discovery.service.DiscoveryException;
 import org.callsign.signaling.discovery.service.ServerDocument;
@@ -16,14 +17,15 @@ import org.callsign.signaling.discovery.service.ServerDocuments;
 import org.callsign.signaling.federation.signature.FederationAuthException;
 import org.callsign.signaling.federation.signature.FederationAuthFailure;
 import org.callsign.signaling.federation.signature.FederationKeys;
-import org.callsign.signaling.federation.signature.ReplayCache;
 import org.callsign.signaling.federation.signature.RequestSigner;
 import org.callsign.signaling.federation.signature.RequestVerifier;
 import org.jboss.logging.Logger;
 
 /**
  * This server's federation keys, loaded (or made) at start when federation is on, with the signer of outgoing and the
- * verifier of incoming federation requests; the verifier learns senders' keys from their server documents.
+ * verifier of incoming federation requests; the verifier learns senders' keys from their server documents and
+ * remembers requests in {@link ClusterNode#replayCache} (shared by the nodes of a cluster, so that a request is
+ * accepted once whichever nodes it is sent to).
  */
 @Singleton
 @Startup
@@ -44,7 +46,8 @@ public class FederationSigning {
     private final RequestSigner signer;
     private final RequestVerifier verifier;
 
-    public FederationSigning(SignalingConfig config, LocalServer server, ServerDocuments documents, Clock clock) {
+    public FederationSigning(
+            SignalingConfig config, LocalServer server, ServerDocuments documents, ClusterNode cluster, Clock clock) {
         if (!server.federationEnabled()) {
             keys = Optional.empty();
             signer = null;
@@ -61,7 +64,7 @@ public class FederationSigning {
         verifier = new RequestVerifier(
                 server.requireOrigin(),
                 origin -> senderKeys(documents, origin, senderFetches),
-                new ReplayCache(clock),
+                cluster.replayCache(clock),
                 clock);
         LOG.infof(
                 "federation on as %s, key %s",

@@ -23,6 +23,12 @@ public final class FederationAuthException extends Exception {
         this.failure = failure;
     }
 
+    /** The refusal of a {@code jti} that {@code issuer} sent before, as every {@link ReplayCache} words it. */
+    static FederationAuthException replayed(String issuer, String jti) {
+        return new FederationAuthException(
+                FederationAuthFailure.SIGNATURE_REPLAYED, "jti " + quote(jti) + " from " + issuer + " was seen before");
+    }
+
     /** The wire code and status. */
     public FederationAuthFailure failure() {
         return failure;

@@ -4,9 +4,9 @@ import org.callsign.server.api.ErrorCode;
 
 /**
  * Why a federation request's {@code Callsign-Signature} was refused (docs/federation.md, "Signed federation
- * requests"), in the order the receiver checks. Every failure is {@code 401} except {@link #REPLAY_CACHE_FULL} and
- * {@link #SENDERS_BUSY}, which
- * says that this server cannot currently tell a replay from a new request ({@code 503}).
+ * requests"), in the order the receiver checks. Every failure is {@code 401} except {@link #REPLAY_CACHE_FULL}, {@link
+ * #REPLAY_CACHE_UNAVAILABLE} and {@link #SENDERS_BUSY}, which say that this server cannot currently tell a replay from a
+ * new request, or fetch the sender's keys ({@code 503}).
  */
 public enum FederationAuthFailure implements ErrorCode {
     /** No {@code Callsign-Signature} header. */
@@ -27,6 +27,8 @@ public enum FederationAuthFailure implements ErrorCode {
     SIGNATURE_REPLAYED("signature-replayed", 401),
     /** The replay cache is full of unexpired entries; forgetting one would let it be replayed. */
     REPLAY_CACHE_FULL("replay-cache-full", 503),
+    /** The replay cache, shared in Redis by the nodes of a cluster, did not answer; accepting could let a replay in. */
+    REPLAY_CACHE_UNAVAILABLE("replay-cache-unavailable", 503),
     /** As many senders' documents as this server fetches at once are being fetched; try again shortly. */
     SENDERS_BUSY("senders-busy", 503);
 

@@ -19,6 +19,7 @@ class FederationAuthFailureTest {
         "SIGNATURE_INVALID,      signature-invalid,      401",
         "SIGNATURE_REPLAYED,     signature-replayed,     401",
         "REPLAY_CACHE_FULL,      replay-cache-full,      503",
+        "REPLAY_CACHE_UNAVAILABLE, replay-cache-unavailable, 503",
         "SENDERS_BUSY,           senders-busy,           503"
     })
     void hasItsDocumentedCodeAndStatus(FederationAuthFailure failure, String code, int status) {

@@ -32,7 +32,7 @@ final class FederationFixture {
     final MutableClock clock = new MutableClock(NOW);
     final FederationKeys senderKeys = FederationKeys.generate();
     final Map<String, JWKSet> documents = new HashMap<>(Map.of(SENDER, senderKeys.publicKeys()));
-    final ReplayCache replays = new ReplayCache(clock);
+    final InMemoryReplayCache replays = new InMemoryReplayCache(clock);
     final RequestSigner signer = new RequestSigner(SENDER, senderKeys, clock);
     final RequestVerifier verifier = new RequestVerifier(RECEIVER, this::keysOf, replays, clock);
 

@@ -97,9 +97,9 @@ class RequestVerifierTest {
         RequestSigner signer = new RequestSigner(loopback, servers.senderKeys, servers.clock);
         URI target = URI.create("http://localhost:8083/federation/v1/invites");
         RequestVerifier development = new RequestVerifier(
-                "http://localhost:8083", servers::keysOf, new ReplayCache(servers.clock), servers.clock, true);
+                "http://localhost:8083", servers::keysOf, new InMemoryReplayCache(servers.clock), servers.clock, true);
         RequestVerifier production = new RequestVerifier(
-                "https://localhost:8083", servers::keysOf, new ReplayCache(servers.clock), servers.clock);
+                "https://localhost:8083", servers::keysOf, new InMemoryReplayCache(servers.clock), servers.clock);
 
         assertEquals(
                 loopback,
@@ -185,7 +185,7 @@ class RequestVerifierTest {
         String header = servers.signer.sign("POST", INVITES, BODY);
         URI elsewhere = URI.create("https://sig-c.example/federation/v1/invites");
         RequestVerifier sigC = new RequestVerifier(
-                "https://sig-c.example", servers::keysOf, new ReplayCache(servers.clock), servers.clock);
+                "https://sig-c.example", servers::keysOf, new InMemoryReplayCache(servers.clock), servers.clock);
 
         FederationAuthException e =
                 assertThrows(FederationAuthException.class, () -> sigC.verify(header, "POST", elsewhere, BODY));
@@ -226,8 +226,8 @@ class RequestVerifierTest {
 
     @Test
     void refusesWithReplayCacheFullRatherThanForget() throws Exception {
-        RequestVerifier small =
-                new RequestVerifier(RECEIVER, servers::keysOf, new ReplayCache(1, servers.clock), servers.clock);
+        RequestVerifier small = new RequestVerifier(
+                RECEIVER, servers::keysOf, new InMemoryReplayCache(1, servers.clock), servers.clock);
         small.verify(servers.signer.sign("POST", INVITES, BODY), "POST", INVITES, BODY);
 
         FederationAuthException e = assertThrows(

@@ -15,7 +15,7 @@ import org.callsign.wellknown.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** Remembering jtis until they expire, and refusing rather than forgetting when full. */
-class ReplayCacheTest {
+class InMemoryReplayCacheTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
     private static final String A = "https://sig-a.example";
@@ -30,7 +30,7 @@ class ReplayCacheTest {
 
     @Test
     void refusesAJtiSeenBeforeFromTheSameIssuer() throws Exception {
-        ReplayCache cache = new ReplayCache(clock);
+        InMemoryReplayCache cache = new InMemoryReplayCache(clock);
         cache.remember(A, "jti-1", NOW.plusSeconds(60));
 
         assertEquals(FederationAuthFailure.SIGNATURE_REPLAYED, failure(cache, A, "jti-1", NOW.plusSeconds(60)));
@@ -38,7 +38,7 @@ class ReplayCacheTest {
 
     @Test
     void keepsIssuersApart() throws Exception {
-        ReplayCache cache = new ReplayCache(clock);
+        InMemoryReplayCache cache = new InMemoryReplayCache(clock);
         cache.remember(A, "jti-1", NOW.plusSeconds(60));
 
         cache.remember(B, "jti-1", NOW.plusSeconds(60));
@@ -48,7 +48,7 @@ class ReplayCacheTest {
 
     @Test
     void remembersUntilExpiryAndTheClockStepMargin() throws Exception {
-        ReplayCache cache = new ReplayCache(clock);
+        InMemoryReplayCache cache = new InMemoryReplayCache(clock);
         Instant expires = NOW.plusSeconds(60);
         cache.remember(A, "jti-1", expires);
 
@@ -61,7 +61,7 @@ class ReplayCacheTest {
 
     @Test
     void evictsExpiredEntriesToMakeRoom() throws Exception {
-        ReplayCache cache = new ReplayCache(2, clock);
+        InMemoryReplayCache cache = new InMemoryReplayCache(2, clock);
         cache.remember(A, "short", NOW.plusSeconds(10));
         cache.remember(A, "long", NOW.plusSeconds(60));
         clock.advance(Duration.ofSeconds(11).plus(ReplayCache.CLOCK_STEP_MARGIN));
@@ -74,7 +74,7 @@ class ReplayCacheTest {
 
     @Test
     void refusesNewEntriesWhenFullOfUnexpiredOnes() throws Exception {
-        ReplayCache cache = new ReplayCache(2, clock);
+        InMemoryReplayCache cache = new InMemoryReplayCache(2, clock);
         cache.remember(A, "one", NOW.plusSeconds(60));
         cache.remember(A, "two", NOW.plusSeconds(30));
 
@@ -90,18 +90,18 @@ class ReplayCacheTest {
 
     @Test
     void holdsAHundredThousandEntriesByDefault() throws Exception {
-        ReplayCache cache = new ReplayCache(clock);
-        for (int i = 0; i < ReplayCache.DEFAULT_MAX_ENTRIES; i++) {
+        InMemoryReplayCache cache = new InMemoryReplayCache(clock);
+        for (int i = 0; i < InMemoryReplayCache.DEFAULT_MAX_ENTRIES; i++) {
             cache.remember(A, "jti-" + i, NOW.plusSeconds(60));
         }
 
         assertEquals(FederationAuthFailure.REPLAY_CACHE_FULL, failure(cache, A, "one-more", NOW.plusSeconds(60)));
-        assertEquals(100_000, ReplayCache.DEFAULT_MAX_ENTRIES);
+        assertEquals(100_000, InMemoryReplayCache.DEFAULT_MAX_ENTRIES);
     }
 
     @Test
     void letsOnlyOneOfConcurrentReplaysThrough() throws Exception {
-        ReplayCache cache = new ReplayCache(clock);
+        InMemoryReplayCache cache = new InMemoryReplayCache(clock);
         int threads = 16;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -128,6 +128,6 @@ class ReplayCacheTest {
 
     @Test
     void refusesASizeBelowOne() {
-        assertThrows(IllegalArgumentException.class, () -> new ReplayCache(0, clock));
+        assertThrows(IllegalArgumentException.class, () -> new InMemoryReplayCache(0, clock));
     }
 }
