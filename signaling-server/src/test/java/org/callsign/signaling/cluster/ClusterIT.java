@@ -32,6 +32,7 @@ import org.callsign.signaling.federation.signature.RequestSigner;
 import org.callsign.signaling.signal.SdpFixtures;
 import org.callsign.signaling.signal.SignalingClient;
 import org.callsign.signaling.signal.TwoDevices;
+import org.callsign.signaling.turn.rest.IceServerResource;
 import org.callsign.wellknown.testing.LocalDomains;
 import org.callsign.wellknown.testing.ScriptedResponse;
 import org.callsign.wellknown.testing.TestCa;
@@ -43,21 +44,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Three packaged signaling servers sharing one real {@code redis-server} as a cluster: a client's devices on different
  * nodes signal each other in order and once, see each other's presence, and learn of changes made through a third
- * node; failed key checks count on every node, and a signed federation request accepted by one node is a replay on
- * the others; when a node dies its devices reconnect to another one and resume, with their sessions and what was held
- * for them, even if it was their home. Tests that kill a node start their own. The nodes federate as {@value #ORIGIN};
- * another server, {@value #SENDER}, is a test HTTPS server that publishes its federation keys.
+ * node; failed key checks and ICE server requests count on every node, and a signed federation request accepted by
+ * one node is a replay on the others; when a node dies its devices reconnect to another one and resume, with their
+ * sessions and what was held for them, even if it was their home. Tests that kill a node start their own. The nodes
+ * federate as {@value #ORIGIN}; another server, {@value #SENDER}, is a test HTTPS server that publishes its federation
+ * keys.
  */
 class ClusterIT {
 
     static final String ORIGIN = "https://sig-cluster.test";
     static final String SENDER = "https://sig-sender.test";
     static final FederationKeys SENDER_KEYS = FederationKeys.generate();
+    static final int ICE_SERVER_REQUESTS_PER_MINUTE = 3;
 
     private static LocalDomains sender;
 
     @RegisterExtension
-    static final ClusterNodes CLUSTER = new ClusterNodes("three", 3).with(ClusterIT::federating);
+    static final ClusterNodes CLUSTER = new ClusterNodes("three", 3).with(ClusterIT::properties);
 
     private static PackagedServer a;
     private static PackagedServer b;
@@ -77,8 +80,11 @@ class ClusterIT {
         }
     }
 
-    /** Federation on as {@link #ORIGIN}, with {@link #SENDER}'s document served and its CA trusted. */
-    static Map<String, String> federating() {
+    /**
+     * Federation on as {@link #ORIGIN}, with {@link #SENDER}'s document served and its CA trusted; a rate of ICE server
+     * requests that a test uses up at once.
+     */
+    static Map<String, String> properties() {
         sender = LocalDomains.start(
                 TestCa.create("cluster IT CA"), URI.create(SENDER).getHost());
         sender.server()
@@ -97,7 +103,9 @@ class ClusterIT {
                 "true",
                 "callsign.signaling.net.connect-to",
                 URI.create(SENDER).getHost() + ":443=127.0.0.1:"
-                        + sender.server().port());
+                        + sender.server().port(),
+                "callsign.signaling.turn.requests-per-minute",
+                Integer.toString(ICE_SERVER_REQUESTS_PER_MINUTE));
     }
 
     @Test
@@ -189,6 +197,24 @@ class ClusterIT {
                 .then()
                 .statusCode(429)
                 .header("Retry-After", notNullValue()));
+    }
+
+    @Test
+    void iceServerRequestsOfAClientCountOnEveryNode() {
+        String token = TestClients.token(TestClients.registerNew("cluster-turn"));
+        List<PackagedServer> nodes = List.of(a, b, c);
+        for (int i = 0; i < ICE_SERVER_REQUESTS_PER_MINUTE; i++) {
+            RestOn.node(nodes.get(i), () -> TestClients.bearer(token)
+                    .get(IceServerResource.PATH)
+                    .then()
+                    .statusCode(200));
+        }
+        RestOn.node(a, () -> TestClients.bearer(token)
+                .get(IceServerResource.PATH)
+                .then()
+                .statusCode(429)
+                .header("Retry-After", notNullValue())
+                .body("error", equalTo("rate-limited")));
     }
 
     @Test

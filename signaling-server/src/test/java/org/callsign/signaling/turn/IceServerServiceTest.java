@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.callsign.server.limit.RequestRateLimiter;
 import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.turn.service.IceServerService;
 import org.callsign.signaling.turn.service.IceServers;
@@ -39,9 +40,14 @@ class IceServerServiceTest {
         }
     }
 
+    /** The service of one process, as without a cluster. */
+    private static IceServerService service(Settings settings) {
+        Clock clock = Clock.systemUTC();
+        return new IceServerService(settings, new RequestRateLimiter(settings.requestsPerMinute(), clock), clock);
+    }
+
     private static String refusal(Settings settings) {
-        return assertThrows(RuntimeException.class, () -> new IceServerService(settings, Clock.systemUTC()))
-                .getMessage();
+        return assertThrows(RuntimeException.class, () -> service(settings)).getMessage();
     }
 
     @Test
@@ -77,8 +83,8 @@ class IceServerServiceTest {
 
     @Test
     void withoutTurnHandsOutStunOnlyAndNoExpiry() {
-        IceServers servers = new IceServerService(Settings.of(null, null, Duration.ofHours(1)), Clock.systemUTC())
-                .forClient("alice");
+        IceServers servers =
+                service(Settings.of(null, null, Duration.ofHours(1))).forClient("alice");
         assertEquals(1, servers.iceServers().size());
         assertEquals(
                 List.of("stun:stun.example.org"), servers.iceServers().get(0).urls());

@@ -9,12 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.callsign.server.api.ApiException;
-import org.callsign.server.limit.RequestRateLimiter;
+import org.callsign.server.limit.TokenBuckets;
 import org.callsign.shim.IdentityException;
 import org.callsign.shim.identity.DomainRule;
 import org.callsign.signaling.api.ApiError;
 import org.callsign.signaling.api.RateLimitedException;
 import org.callsign.signaling.auth.service.CurrentClient;
+import org.callsign.signaling.cluster.service.ClusterNode;
 import org.callsign.signaling.discovery.service.DiscoveredServer;
 import org.callsign.signaling.discovery.service.Discovery;
 import org.callsign.signaling.discovery.service.DiscoveryException;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Which signaling server an identity uses, for the authenticated client's devices: they assert their identity for
- * that server's origin before calling (docs/federation.md, "Which origin an assertion is for").
+ * that server's origin before calling (docs/federation.md, "Which origin an assertion is for"). Lookups are limited per
+ * client, on every node of a cluster together ({@link ClusterNode#tokenBuckets}).
  */
 @Path(LookupResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,12 +41,12 @@ public class LookupResource {
 
     private final Discovery discovery;
     private final CurrentClient current;
-    private final RequestRateLimiter limiter;
+    private final TokenBuckets limiter;
 
-    LookupResource(Discovery discovery, CurrentClient current, Clock clock) {
+    LookupResource(Discovery discovery, CurrentClient current, ClusterNode cluster, Clock clock) {
         this.discovery = discovery;
         this.current = current;
-        this.limiter = new RequestRateLimiter(LOOKUPS_PER_MINUTE, clock);
+        this.limiter = cluster.tokenBuckets("lookup", LOOKUPS_PER_MINUTE, Duration.ofMinutes(1), clock);
     }
 
     @GET

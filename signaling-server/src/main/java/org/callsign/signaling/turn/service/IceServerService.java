@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.callsign.server.limit.RequestRateLimiter;
+import org.callsign.server.limit.TokenBuckets;
 import org.callsign.signaling.api.RateLimitedException;
+import org.callsign.signaling.cluster.service.ClusterNode;
 import org.callsign.signaling.config.SignalingConfig;
 import org.jboss.logging.Logger;
 
@@ -19,7 +20,8 @@ import org.jboss.logging.Logger;
  * REST scheme ({@link TurnCredentials}) whose user part is the client's {@linkplain TurnCredentials#pseudonym
  * pseudonym}. Without TURN, STUN only (or nothing). The configuration is checked at startup: bad URLs, TURN URLs
  * without a secret or the reverse, a secret shorter than {@value TurnCredentials#MIN_SECRET_LENGTH} characters or a
- * lifetime outside {@link #MIN_TTL}–{@link #MAX_TTL} stop the server. Requests are limited per client.
+ * lifetime outside {@link #MIN_TTL}–{@link #MAX_TTL} stop the server. Requests are limited per client, on every node
+ * of a cluster together ({@link ClusterNode#tokenBuckets}).
  */
 @Startup
 @Singleton
@@ -38,16 +40,22 @@ public class IceServerService {
     private final List<String> turnUrls;
     private final Optional<TurnCredentials> credentials;
     private final Duration ttl;
-    private final RequestRateLimiter requests;
+    private final TokenBuckets requests;
     private final Clock clock;
 
     @Inject
-    public IceServerService(SignalingConfig config, Clock clock) {
-        this(config.turn(), clock);
+    public IceServerService(SignalingConfig config, ClusterNode cluster, Clock clock) {
+        this(
+                config.turn(),
+                cluster.tokenBuckets("turn", config.turn().requestsPerMinute(), Duration.ofMinutes(1), clock),
+                clock);
     }
 
-    /** The service for the {@code callsign.signaling.turn} settings; an exception naming the key if one is bad. */
-    public IceServerService(SignalingConfig.Turn turn, Clock clock) {
+    /**
+     * The service for the {@code callsign.signaling.turn} settings, with {@code requests} limiting each client; an
+     * exception naming the key if one is bad.
+     */
+    public IceServerService(SignalingConfig.Turn turn, TokenBuckets requests, Clock clock) {
         this.stunUrls = IceUrls.STUN.check(PREFIX + "stun-urls", turn.stunUrls().orElse(List.of()));
         this.turnUrls = IceUrls.TURN.check(PREFIX + "urls", turn.urls().orElse(List.of()));
         if (turnUrls.isEmpty() != turn.secret().isEmpty()) {
@@ -62,14 +70,19 @@ public class IceServerService {
         if (ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
             throw new IllegalStateException(PREFIX + "ttl must be between 1m and 24h: " + ttl);
         }
-        this.requests = new RequestRateLimiter(turn.requestsPerMinute(), clock);
+        this.requests = requests;
         this.clock = clock;
         LOG.infof(
                 "ICE servers: %d STUN URL(s), %d TURN URL(s)%s",
                 stunUrls.size(), turnUrls.size(), credentials.isPresent() ? " with credentials valid for " + ttl : "");
     }
 
-    /** The ICE servers for a client; 429 past the client's request rate. */
+    /**
+     * The ICE servers for a client; 429 past the client's request rate.
+     *
+     * @throws org.callsign.server.store.StoreException on a cluster, if Redis does not answer (503 {@code
+     *     store-unavailable})
+     */
     public IceServers forClient(String clientId) {
         Optional<Duration> wait = requests.acquire(clientId);
         if (wait.isPresent()) {
