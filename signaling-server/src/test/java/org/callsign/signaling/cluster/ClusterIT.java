@@ -81,8 +81,8 @@ class ClusterIT {
     }
 
     /**
-     * Federation on as {@link #ORIGIN}, with {@link #SENDER}'s document served and its CA trusted; a rate of ICE server
-     * requests that a test uses up at once.
+     * Federation on as {@link #ORIGIN}, with {@link #SENDER}'s document served and its CA trusted, and time enough for
+     * each node's first fetch of it on a busy machine; a rate of ICE server requests that a test uses up at once.
      */
     static Map<String, String> properties() {
         sender = LocalDomains.start(
@@ -104,6 +104,8 @@ class ClusterIT {
                 "callsign.signaling.net.connect-to",
                 URI.create(SENDER).getHost() + ":443=127.0.0.1:"
                         + sender.server().port(),
+                "callsign.signaling.federation.timeout",
+                "30s",
                 "callsign.signaling.turn.requests-per-minute",
                 Integer.toString(ICE_SERVER_REQUESTS_PER_MINUTE));
     }
