@@ -44,13 +44,11 @@ public record DtlsFingerprint(String algorithm, String digest) {
      * @throws SdpException if the hash function is refused or the digest is malformed or of the wrong length
      */
     public static DtlsFingerprint of(String algorithm, String digest) throws SdpException {
-        String problem = problem(
-                algorithm == null ? null : SdpText.lowerAscii(algorithm),
-                digest == null ? null : SdpText.upperAscii(digest));
-        if (problem != null) {
-            throw new SdpException(problem);
+        try {
+            return new DtlsFingerprint(algorithm, digest);
+        } catch (IllegalArgumentException e) {
+            throw new SdpException(e.getMessage());
         }
-        return new DtlsFingerprint(algorithm, digest);
     }
 
     /**
@@ -60,14 +58,26 @@ public record DtlsFingerprint(String algorithm, String digest) {
      * @throws SdpException if the value is not two fields, or {@link #of} refuses them
      */
     public static DtlsFingerprint parse(String attributeValue) throws SdpException {
-        String[] fields = attributeValue == null
-                ? new String[0]
-                : attributeValue.replaceAll("^[ \t]+|[ \t]+$", "").split("[ \t]+");
-        if (fields.length != 2) {
+        String value = attributeValue == null ? "" : attributeValue;
+        int start = skipBlanks(value, 0);
+        int end = value.length();
+        while (end > start && isBlank(value.charAt(end - 1))) {
+            end--;
+        }
+        int gap = start;
+        while (gap < end && !isBlank(value.charAt(gap))) {
+            gap++;
+        }
+        int second = skipBlanks(value, gap);
+        int after = second;
+        while (after < end && !isBlank(value.charAt(after))) {
+            after++;
+        }
+        if (gap == start || second >= end || after != end) {
             throw new SdpException(
                     "fingerprint attribute is not <hash-func> <fingerprint>: " + SdpText.quote(attributeValue));
         }
-        return of(fields[0], fields[1]);
+        return of(value.substring(start, gap), value.substring(second, end));
     }
 
     /** The attribute value, {@code sha-256 AB:CD:...}. */
@@ -94,6 +104,18 @@ public record DtlsFingerprint(String algorithm, String digest) {
             return algorithm + " fingerprint digest has " + length + " bytes, expected " + bytes;
         }
         return null;
+    }
+
+    private static int skipBlanks(String value, int from) {
+        int i = from;
+        while (i < value.length() && isBlank(value.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static boolean isHexPairs(String digest) {

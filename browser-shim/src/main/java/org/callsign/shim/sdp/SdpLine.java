@@ -42,8 +42,7 @@ public record SdpLine(char type, String value) {
         }
         int colon = value.indexOf(':');
         int end = colon < 0 ? value.length() : colon;
-        return end == name.length()
-                && SdpText.lowerAscii(value.substring(0, end)).equals(SdpText.lowerAscii(name));
+        return SdpText.equalsIgnoreAsciiCase(value, 0, end, name);
     }
 
     /**

@@ -49,16 +49,50 @@ final class SdpText {
 
     /** {@code text} with A-Z lower-cased and nothing else changed: no locale, no non-ASCII case mapping. */
     static String lowerAscii(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.chars().forEach(c -> out.append((char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c)));
-        return out.toString();
+        return shiftAscii(text, 'A', 'Z', 'a' - 'A');
     }
 
     /** {@code text} with a-z upper-cased and nothing else changed. */
     static String upperAscii(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.chars().forEach(c -> out.append((char) (c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c)));
-        return out.toString();
+        return shiftAscii(text, 'a', 'z', 'A' - 'a');
+    }
+
+    /**
+     * Whether {@code text} from {@code offset} to {@code end} equals {@code other} when A-Z count as a-z: the
+     * comparison {@code lowerAscii} would give, without copying either.
+     */
+    static boolean equalsIgnoreAsciiCase(String text, int offset, int end, String other) {
+        if (end - offset != other.length()) {
+            return false;
+        }
+        for (int i = offset; i < end; i++) {
+            if (lowerAscii(text.charAt(i)) != lowerAscii(other.charAt(i - offset))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /** {@code text} with {@code first}..{@code last} shifted by {@code shift}; {@code text} itself if none is there. */
+    private static String shiftAscii(String text, char first, char last, int shift) {
+        int i = 0;
+        while (i < text.length() && (text.charAt(i) < first || text.charAt(i) > last)) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        char[] chars = text.toCharArray();
+        for (; i < chars.length; i++) {
+            if (chars[i] >= first && chars[i] <= last) {
+                chars[i] = (char) (chars[i] + shift);
+            }
+        }
+        return new String(chars);
     }
 
     /** The UTF-8 length of {@code text}; an unpaired surrogate counts as three bytes. */

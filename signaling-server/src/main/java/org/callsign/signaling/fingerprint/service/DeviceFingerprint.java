@@ -73,7 +73,7 @@ public record DeviceFingerprint(String hex) {
         if (hex == null || hex.isEmpty()) {
             return "fingerprint is missing";
         }
-        if (!hex.matches("[0-9A-F]+")) {
+        if (!isUpperHex(hex)) {
             return "fingerprint is not hexadecimal";
         }
         if (hex.length() % 2 != 0 || !DIGEST_BYTES.contains(hex.length() / 2)) {
@@ -81,5 +81,15 @@ public record DeviceFingerprint(String hex) {
                     + " sha-384 or sha-512";
         }
         return null;
+    }
+
+    private static boolean isUpperHex(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'A' || c > 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
