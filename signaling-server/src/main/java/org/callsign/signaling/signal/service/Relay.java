@@ -152,6 +152,14 @@ public class Relay {
         httpParties.put(party.address(), party);
     }
 
+    /**
+     * Whether an HTTP party waits for its answer: a message relayed to one completes its HTTP exchange on the relaying
+     * thread, which may then block.
+     */
+    public boolean hasHttpParties() {
+        return !httpParties.isEmpty();
+    }
+
     /** Forgets an HTTP party and ends its sessions. */
     public void dismiss(HttpParty party, String reason) {
         if (httpParties.remove(party.address(), party)) {
@@ -228,6 +236,9 @@ public class Relay {
             throw new SignalingException(SignalError.NOT_ALLOWED, "a device cannot signal itself", session);
         }
         Optional<Line> line = online.line(from.clientId(), to);
+        if (line.isEmpty()) {
+            BlockingRequired.unlessThreadMayBlock(); // the device is read from the store
+        }
         Device target = line.map(Line::device)
                 .or(() -> devices.find(from.clientId(), to))
                 .orElseThrow(() -> new SignalingException(SignalError.UNKNOWN_TARGET, "no such device", session));

@@ -133,6 +133,22 @@ public class SignalingService {
     }
 
     /**
+     * Whether {@link #receive} handles {@code message} without a blocking call, where the node keeps its lines and
+     * sessions in memory alone (a single node): a ping, or an offer, answer, candidate or bye while no HTTP party waits
+     * for an answer. Even then an offer to a device that is not online reads the store: {@link BlockingRequired}.
+     */
+    public boolean relaysInMemory(ClientMessage message) {
+        if (message instanceof Ping) {
+            return true;
+        }
+        return (message instanceof Offer
+                        || message instanceof Answer
+                        || message instanceof Candidate
+                        || message instanceof Bye)
+                && !relay.hasHttpParties();
+    }
+
+    /**
      * The connection {@code outbox} of {@code line} closed: the device stays online for the resume window, with its
      * signaling held; {@link #expire()} takes it offline afterwards.
      */

@@ -8,11 +8,14 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
 import org.callsign.server.limit.RetryAfter;
+import org.callsign.server.store.StoreKind;
+import org.callsign.signaling.cluster.service.ClusterNode;
 import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.signal.message.ClientMessage;
 import org.callsign.signaling.signal.message.ErrorMessage;
 import org.callsign.signaling.signal.message.ServerMessage;
 import org.callsign.signaling.signal.message.Welcome;
+import org.callsign.signaling.signal.service.BlockingRequired;
 import org.callsign.signaling.signal.service.Line;
 import org.callsign.signaling.signal.service.SignalError;
 import org.callsign.signaling.signal.service.SignalingException;
@@ -41,6 +44,7 @@ class ConnectionHandler {
     private final int maxMessageBytes;
     private final int maxQueuedBytes;
     private final Welcome.Limits welcomeLimits;
+    private final boolean inline;
 
     ConnectionHandler(
             SignalingService signaling,
@@ -49,7 +53,8 @@ class ConnectionHandler {
             MessageLimits limits,
             SignalingMetrics metrics,
             ObjectMapper mapper,
-            SignalingConfig config) {
+            SignalingConfig config,
+            ClusterNode node) {
         this.signaling = signaling;
         this.tokens = tokens;
         this.connections = connections;
@@ -61,6 +66,7 @@ class ConnectionHandler {
         this.reader = new ClientMessageReader(maxMessageBytes);
         this.writer = mapper.writerFor(ServerMessage.class);
         this.welcomeLimits = new Welcome.Limits(maxMessageBytes, websocket.messagesPerSecond());
+        this.inline = !node.enabled() && config.store().kind().orElse(StoreKind.EMBEDDED) == StoreKind.EMBEDDED;
     }
 
     /** The outbox of a new WebSocket connection on this node. */
@@ -94,13 +100,67 @@ class ConnectionHandler {
         }
     }
 
+    /**
+     * A text message, on the connection's event loop: read and counted here and, when every step of it is in memory
+     * ({@link #inline}: a single node with the embedded store, and {@link SignalingService#relaysInMemory}), handled
+     * here too. Otherwise returns the rest, which must run on a worker thread; {@code null} when nothing is left.
+     */
+    Runnable textOnEventLoop(String connection, String text) {
+        if (!inline) {
+            return () -> text(connection, text);
+        }
+        SignalConnection state = welcomed(connection);
+        if (state == null) {
+            return null;
+        }
+        ClientMessage message = read(state, text);
+        if (message == null) {
+            return null;
+        }
+        if (!signaling.relaysInMemory(message)) {
+            return () -> answer(state, message);
+        }
+        try {
+            answer(state, message);
+            return null;
+        } catch (BlockingRequired e) {
+            return () -> answer(state, message);
+        }
+    }
+
+    /** A text message, on a worker thread: read, counted, handled and answered. */
     void text(String connection, String text) {
+        SignalConnection state = welcomed(connection);
+        if (state != null) {
+            ClientMessage message = read(state, text);
+            if (message != null) {
+                answer(state, message);
+            }
+        }
+    }
+
+    /**
+     * Whether messages are read and, where {@link SignalingService#relaysInMemory} allows, handled on the event loop:
+     * only on a single node with the embedded store, where lines, sessions and rate limits are in memory. On a cluster
+     * relaying may write to Redis, and with the Redis store a line's greeting reads it under the line's monitor.
+     */
+    boolean inline() {
+        return inline;
+    }
+
+    /** The connection's state, touched; {@code null} if it was refused at opening or is closing. */
+    private SignalConnection welcomed(String connection) {
         Optional<SignalConnection> found = connections.get(connection);
         if (found.isEmpty() || found.get().line() == null) {
-            return; // refused at opening, and closing
+            return null;
         }
         SignalConnection state = found.get();
         state.touch();
+        return state;
+    }
+
+    /** The message of {@code text} within the limits, or {@code null} when it was refused (the sender is told). */
+    private ClientMessage read(SignalConnection state, String text) {
         String id = null;
         try {
             admit(state);
@@ -108,22 +168,34 @@ class ConnectionHandler {
                 throw new SignalingException(
                         SignalError.TOO_LARGE, "a message is at most " + maxMessageBytes + " bytes");
             }
-            ClientMessage message;
             try {
-                message = reader.read(text);
+                return reader.read(text);
             } catch (UnreadableMessage e) {
                 id = e.messageId();
                 throw e.refusal();
             }
-            id = message.id();
+        } catch (SignalingException e) {
+            refuse(state, id, e);
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure reading a signaling message", e);
+            refuse(state, id, new SignalingException(SignalError.INTERNAL_ERROR, "internal error"));
+        }
+        return null;
+    }
+
+    /** Handles a message and answers it: {@code ack}, {@code pong} or {@code error}. */
+    private void answer(SignalConnection state, ClientMessage message) {
+        try {
             ServerMessage answer = signaling.receive(state.line(), state.outbox(), message);
             metrics.received(message);
             state.outbox().send(answer);
         } catch (SignalingException e) {
-            refuse(state, id, e);
+            refuse(state, message.id(), e);
+        } catch (BlockingRequired e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.error("unexpected failure handling a signaling message", e);
-            refuse(state, id, new SignalingException(SignalError.INTERNAL_ERROR, "internal error"));
+            refuse(state, message.id(), new SignalingException(SignalError.INTERNAL_ERROR, "internal error"));
         }
     }
 

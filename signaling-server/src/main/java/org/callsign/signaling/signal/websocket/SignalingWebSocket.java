@@ -8,6 +8,9 @@ import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import org.callsign.signaling.signal.service.SignalError;
 
@@ -15,7 +18,11 @@ import org.callsign.signaling.signal.service.SignalError;
  * The signaling endpoint (docs/protocol.md): a device's WebSocket connection, authenticated before the upgrade
  * ({@link UpgradeFilter}), carrying JSON messages in text frames. Thin: {@link ConnectionHandler} does the work, or,
  * for a client at home on another node of a cluster, {@link EdgeLinks} forwards the connection there.
- * Callbacks of one connection run one at a time, on worker threads; an idle connection holds no thread.
+ * Callbacks of one connection run one at a time, in order; an idle connection holds no thread. A text message is read
+ * on the connection's event loop and, on a single node, relayed there when nothing it needs can block
+ * ({@link ConnectionHandler#textOnEventLoop}); the rest, and every other callback, runs on a worker thread. The next
+ * message of the connection waits until the returned {@link Uni} completes, so a message handed to a worker is never
+ * overtaken by a later one.
  */
 @WebSocket(path = SignalingWebSocket.PATH, endpointId = SignalingWebSocket.ID)
 public class SignalingWebSocket {
@@ -24,6 +31,8 @@ public class SignalingWebSocket {
 
     /** The endpoint's id, which the {@link AdmissionCheck} applies to. */
     public static final String ID = "callsign-signaling";
+
+    private static final Uni<Void> DONE = Uni.createFrom().voidItem();
 
     private final ConnectionHandler handler;
     private final EdgeLinks edges;
@@ -45,10 +54,28 @@ public class SignalingWebSocket {
     }
 
     @OnTextMessage
-    void text(String message, WebSocketConnection connection) {
-        if (!edges.text(connection.id(), message)) {
-            handler.text(connection.id(), message);
-        }
+    Uni<Void> text(String message, WebSocketConnection connection) {
+        String id = connection.id();
+        Runnable rest = handler.inline()
+                ? handler.textOnEventLoop(id, message)
+                : () -> {
+                    if (!edges.text(id, message)) {
+                        handler.text(id, message);
+                    }
+                };
+        return rest == null ? DONE : onWorker(rest);
+    }
+
+    /** {@code work} on a worker thread; the {@link Uni} completes when it is done. */
+    private static Uni<Void> onWorker(Runnable work) {
+        Future<Void> done = Vertx.currentContext()
+                .executeBlocking(
+                        () -> {
+                            work.run();
+                            return null;
+                        },
+                        false);
+        return Uni.createFrom().completionStage(done.toCompletionStage());
     }
 
     @OnBinaryMessage

@@ -1,11 +1,15 @@
 package org.callsign.signaling.signal.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.callsign.signaling.device.store.Device;
 import org.callsign.signaling.signal.SdpFixtures;
 import org.callsign.signaling.signal.message.Ack;
@@ -162,6 +166,46 @@ class RelayTest {
                 SignalError.NOT_ALLOWED,
                 () -> core.relay.offer(
                         aliceLine.party(), offer(alice.id(), SESSION, SdpFixtures.CHROMIUM_OFFER.sdp())));
+    }
+
+    @Test
+    void anOfferToAnOfflineTargetLeavesTheEventLoopBeforeChangingAnything() throws Exception {
+        Device carol = core.device("client-a", "Tablet", SdpFixtures.WEBRTC_JAVA_OFFER);
+        Vertx vertx = Vertx.vertx();
+        try {
+            CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+            vertx.runOnContext(ignored -> {
+                try {
+                    core.relay.offer(aliceLine.party(), offer(carol.id(), SESSION, SdpFixtures.CHROMIUM_OFFER.sdp()));
+                    thrown.complete(null);
+                } catch (RuntimeException e) {
+                    thrown.complete(e);
+                }
+            });
+
+            assertInstanceOf(BlockingRequired.class, thrown.get(5, TimeUnit.SECONDS));
+            assertEquals(0, core.sessions.size());
+            refused(
+                    SignalError.TARGET_OFFLINE,
+                    () -> core.relay.offer(
+                            aliceLine.party(), offer(carol.id(), SESSION, SdpFixtures.CHROMIUM_OFFER.sdp())));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anOfferToAnOnlineTargetIsRelayedOnTheEventLoop() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            CompletableFuture<String> status = new CompletableFuture<>();
+            vertx.runOnContext(ignored -> status.complete(aliceOffers()));
+
+            assertEquals(Ack.DELIVERED, status.get(5, TimeUnit.SECONDS));
+            assertEquals(SESSION, bobOut.last(RelayedOffer.class).session());
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -150,4 +150,36 @@ class SignalingWebSocketTest {
             assertEquals("pong", pong.path("type").asText());
         }
     }
+
+    @Test
+    void answersComeInTheOrderOfTheMessagesWhenSomeAreHandedToAWorker() {
+        TwoDevices devices = TwoDevices.register("ws-order");
+        try (SignalingClient a = SignalingClient.connect(devices.token(), devices.laptop())) {
+            a.welcome();
+            // An offer to a device that is not online reads the store, so it leaves the event loop; a ping does not.
+            List<String> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                sent.add(a.send(SignalingClient.message("offer")
+                                .put("to", devices.phone())
+                                .put("session", "order-" + i + "-abcdef")
+                                .put("sdp", SdpFixtures.CHROMIUM_OFFER.sdp()))
+                        .path("id")
+                        .asText());
+                sent.add(a.send(SignalingClient.message("ping")).path("id").asText());
+            }
+
+            List<String> answered = new java.util.ArrayList<>();
+            while (answered.size() < sent.size()) {
+                JsonNode answer = a.next();
+                String type = answer.path("type").asText();
+                if (type.equals("error")) {
+                    assertEquals("target-offline", answer.path("error").asText(), answer.toString());
+                }
+                if (type.equals("error") || type.equals("pong")) {
+                    answered.add(answer.path("id").asText());
+                }
+            }
+            assertEquals(sent, answered);
+        }
+    }
 }
