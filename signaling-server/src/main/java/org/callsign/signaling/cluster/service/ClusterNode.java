@@ -148,7 +148,7 @@ public class ClusterNode {
         Request claim = Request.cmd(Command.EVAL)
                 .arg(CLAIM_SCRIPT)
                 .arg(1)
-                .arg(prefix + "home:" + clientId)
+                .arg(homeKey(clientId))
                 .arg(id)
                 .arg(prefix + "node:");
         return bus.call(claim, "finding the home of a client").toString();
@@ -173,6 +173,11 @@ public class ClusterNode {
             throw new IllegalStateException("the cluster is off");
         }
         return bus.call(request, what);
+    }
+
+    /** The Redis key that names the home of {@code clientId}: {@code <prefix>home:<client>}. */
+    public String homeKey(String clientId) {
+        return prefix + "home:" + clientId;
     }
 
     /** The Redis key {@code name} under the deployment's prefix. */

@@ -151,7 +151,7 @@ public final class RedisLineRecords implements LineRecords {
                 .arg(TAKE_OVER_SCRIPT)
                 .arg(2)
                 .arg(recordKey(clientId))
-                .arg(node.key("home:" + clientId))
+                .arg(node.homeKey(clientId))
                 .arg(node.id())
                 .arg(RECORD_TTL.toMillis())
                 .arg(heldPrefix(clientId));
@@ -220,7 +220,7 @@ public final class RedisLineRecords implements LineRecords {
                 .arg(3)
                 .arg(recordKey(clientId))
                 .arg(heldPrefix(clientId) + deviceId)
-                .arg(node.key("home:" + clientId))
+                .arg(node.homeKey(clientId))
                 .arg(node.id())
                 .arg(RECORD_TTL.toMillis())
                 .arg(op)
