@@ -110,6 +110,17 @@ final class Servers implements AutoCloseable {
                 port));
     }
 
+    /** Kills the server named {@code name} with SIGKILL, as a crash would, and waits until it has exited. */
+    void kill(String name) throws InterruptedException {
+        ServerProcess process = processes.stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no server " + name));
+        process.handle().destroyForcibly();
+        process.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+        processes.remove(process);
+    }
+
     /**
      * Waits until every server answers {@code /q/health/ready}: see {@link Readiness#await}. ({@code https} trusts
      * the CA.)

@@ -222,8 +222,25 @@ public final class TwoDomains implements AutoCloseable {
 
     /** Opens {@code user}'s device's signaling connection to the signaling node on loopback port {@code port}. */
     public DeviceSocket connect(User user, int port) {
-        URI uri = URI.create("wss://127.0.0.1:" + port + "/ws?device=" + user.deviceId());
-        return DeviceSocket.open(http, uri, user.signalingToken());
+        return connect(user, port, null);
+    }
+
+    /**
+     * Opens {@code user}'s device's signaling connection to the signaling node on loopback port {@code port}, resuming
+     * its line with {@code resume} (the {@code welcome}'s token) if not {@code null}.
+     */
+    public DeviceSocket connect(User user, int port, String resume) {
+        String query = "device=" + user.deviceId() + (resume == null ? "" : "&resume=" + resume);
+        return DeviceSocket.open(http, URI.create("wss://127.0.0.1:" + port + "/ws?" + query), user.signalingToken());
+    }
+
+    /**
+     * Kills domain B's second signaling node ({@link TestbedOptions#withSignalingCluster}) with SIGKILL, as a crash
+     * would; returns once it has exited.
+     */
+    public void killSecondNode() throws InterruptedException {
+        secondNodePort();
+        servers.kill("sig-b2");
     }
 
     /** The loopback ports of {@code domain}'s servers. */

@@ -1,6 +1,7 @@
 package org.callsign.signaling.call.service;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,6 +29,9 @@ final class ActiveCall {
     /** The caller's offer (incoming calls). */
     final String offer;
 
+    /** The callee's identity (incoming calls). */
+    String to;
+
     CallRecord record;
 
     /** The caller's device (outgoing), or the device that accepted (incoming). */
@@ -50,9 +54,6 @@ final class ActiveCall {
 
     /** The caller's candidates, held until a device accepts (incoming). */
     final List<IceCandidate> held = new ArrayList<>();
-
-    /** For incoming calls: what the caller's server is told when the ring timeout ends. */
-    String outcome;
 
     ScheduledFuture<?> timeout;
 
@@ -85,6 +86,15 @@ final class ActiveCall {
     /** Runs {@code step} after every step queued before it, on {@code executor}. */
     synchronized void then(Executor executor, Runnable step) {
         outbound = outbound.thenRunAsync(step, executor).exceptionally(e -> null);
+    }
+
+    /** An address as {@link InetAddress#getHostAddress()} wrote it: parsed, never looked up. */
+    static InetAddress literal(String address) {
+        try {
+            return InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an address literal: " + address, e);
+        }
     }
 
     /** Whether the call is over. */

@@ -1,20 +1,28 @@
 package org.callsign.signaling.call.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.callsign.server.store.StoreException;
 import org.callsign.signaling.cluster.service.ClusterNode;
 import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.signal.service.DeviceParty;
+import org.callsign.signaling.signal.service.LineRecords;
 import org.callsign.signaling.signal.service.SignalError;
 import org.callsign.signaling.signal.service.SignalingException;
+import org.jboss.logging.Logger;
 
 /**
  * The calls ringing or in progress on this server, in memory, with the limits of {@code callsign.signaling.calls}:
- * per client and server-wide.
+ * per client and server-wide. On a cluster, each call with another server is recorded as held by this node and, with
+ * its client's lines ({@link LineRecords}), as it stands, so that the node taking the client over after this one died
+ * carries it on ({@link #restore}).
  */
 @Singleton
 public class ActiveCalls {
@@ -30,28 +38,103 @@ public class ActiveCalls {
     /** The longest a call is recorded as held by a node. */
     static final Duration HELD_AT_MOST = Duration.ofHours(24);
 
-    private final ClusterNode cluster;
+    private static final Logger LOG = Logger.getLogger(ActiveCalls.class);
 
-    public ActiveCalls(SignalingConfig config, ClusterNode cluster) {
+    private final ClusterNode cluster;
+    private final LineRecords records;
+    private final ObjectMapper mapper;
+
+    public ActiveCalls(SignalingConfig config, ClusterNode cluster, LineRecords records, ObjectMapper mapper) {
         this.cluster = cluster;
+        this.records = records;
+        this.mapper = mapper;
         this.maxActive = config.calls().maxActive();
         this.maxPerClient = config.calls().maxActivePerClient();
     }
 
     /**
      * Adds a call; {@code too-many-calls} past a limit, {@code call-exists} for a key in use. On a cluster, a call with
-     * the other server known is recorded as this node's.
+     * the other server known is recorded as this node's, and as it stands.
+     *
+     * @throws org.callsign.server.store.StoreException if that could not be recorded (the call is not added)
      */
     void add(ActiveCall call) {
         addHere(call);
-        if (call.peerServer != null) {
+        if (!call.peerServer.isEmpty()) {
             try {
-                cluster.hold(CLUSTER_KIND, call.key(), HELD_AT_MOST);
+                cluster.hold(CLUSTER_KIND, call.key(), HELD_AT_MOST, call.clientId);
+                write(call);
             } catch (RuntimeException e) {
                 remove(call);
                 throw e;
             }
         }
+    }
+
+    /**
+     * Records {@code call} as it stands now, for the node that would take its client over; best effort, as a failure
+     * costs at most the call's last change should this node die. Does nothing on a single server.
+     */
+    void record(ActiveCall call) {
+        try {
+            write(call);
+        } catch (StoreException e) {
+            LOG.warnf("recording call %s failed: %s", call.id, e.getMessage());
+        }
+    }
+
+    /**
+     * Records {@code call} as it stands now, like {@link #record}.
+     *
+     * @throws StoreException if it could not be written
+     */
+    void write(ActiveCall call) {
+        if (records == LineRecords.NONE || call.clientId == null || call.peerServer.isEmpty()) {
+            return;
+        }
+        synchronized (call) {
+            if (calls.get(call.key()) != call) {
+                return; // removed
+            }
+            records.call(call.clientId, call.key(), json(StoredCall.of(call)));
+        }
+    }
+
+    /**
+     * Adds the calls of {@code clientId} that the node whose client this one took over recorded, unless they are here
+     * already, and records them as this node's; returns those added, without timers.
+     */
+    List<ActiveCall> restore(String clientId, Map<String, String> recorded) {
+        List<ActiveCall> restored = new ArrayList<>();
+        for (Map.Entry<String, String> entry : recorded.entrySet()) {
+            ActiveCall call;
+            try {
+                call = mapper.readValue(entry.getValue(), StoredCall.class).call();
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                LOG.warnf("skipped an unreadable call of client %s: %s", clientId, e.getMessage());
+                records.callEnded(clientId, entry.getKey());
+                continue;
+            }
+            if (!clientId.equals(call.clientId) || !entry.getKey().equals(call.key())) {
+                LOG.warnf("skipped call %s recorded for client %s under another client or key", call.id, clientId);
+                records.callEnded(clientId, entry.getKey());
+                continue;
+            }
+            try {
+                addHere(call);
+            } catch (SignalingException e) {
+                LOG.warnf("could not carry on call %s of client %s: %s", call.id, clientId, e.getMessage());
+                continue;
+            }
+            try {
+                cluster.hold(CLUSTER_KIND, call.key(), HELD_AT_MOST, call.clientId);
+            } catch (StoreException e) {
+                // the dead node's hold names the client, whose home this is: its events still come here
+                LOG.warnf("could not record call %s as held here: %s", call.id, e.getMessage());
+            }
+            restored.add(call);
+        }
+        return restored;
     }
 
     private synchronized void addHere(ActiveCall call) {
@@ -69,14 +152,17 @@ public class ActiveCalls {
         }
     }
 
-    /** Files an outgoing call under the callee's server, once discovered (on a cluster, as this node's). */
+    /**
+     * Files an outgoing call under the callee's server, once discovered (on a cluster, as this node's; the caller
+     * {@linkplain #record records} it once its record names that server).
+     */
     void rekey(ActiveCall call, String peerServer) {
         synchronized (this) {
             calls.remove(call.key(), call);
             call.peerServer = peerServer;
             calls.put(call.key(), call);
         }
-        cluster.hold(CLUSTER_KIND, call.key(), HELD_AT_MOST);
+        cluster.hold(CLUSTER_KIND, call.key(), HELD_AT_MOST, call.clientId);
     }
 
     /** Forgets a call. */
@@ -88,8 +174,13 @@ public class ActiveCalls {
                 perClient.computeIfPresent(call.clientId, (client, count) -> count <= 1 ? null : count - 1);
             }
         }
-        if (removed && call.peerServer != null) {
+        if (removed && !call.peerServer.isEmpty()) {
             cluster.release(CLUSTER_KIND, call.key());
+            if (call.clientId != null) {
+                synchronized (call) {
+                    records.callEnded(call.clientId, call.key());
+                }
+            }
         }
     }
 
@@ -123,5 +214,13 @@ public class ActiveCalls {
     /** How many calls are active. */
     public int size() {
         return calls.size();
+    }
+
+    private String json(StoredCall call) {
+        try {
+            return mapper.writeValueAsString(call);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a call as JSON", e);
+        }
     }
 }

@@ -28,13 +28,14 @@ public class CallPushes {
 
     /**
      * Pushes an incoming call to the callee's verified devices that are offline and not among {@code rung}, and
-     * records them on the call (under its monitor) for the missed-call push. Called without holding the monitor.
+     * records them on the call (under its monitor) for the missed-call push; whether there were any. Called without
+     * holding the monitor.
      */
-    void ringing(ActiveCall call, BoundIdentity callee, List<String> rung) {
+    boolean ringing(ActiveCall call, BoundIdentity callee, List<String> rung) {
         List<String> asleep = new ArrayList<>(devices.asleep(call.clientId));
         asleep.removeAll(rung);
         if (asleep.isEmpty()) {
-            return;
+            return false;
         }
         String caller = call.record.verified() && filter.pushShowsCaller(callee) ? call.record.peer() : null;
         synchronized (call) {
@@ -45,6 +46,7 @@ public class CallPushes {
                 call.clientId,
                 asleep,
                 new CallNotification(CallNotification.Kind.INCOMING_CALL, call.id, caller, call.expires));
+        return true;
     }
 
     /** Tells the devices woken for the call that it was missed. */

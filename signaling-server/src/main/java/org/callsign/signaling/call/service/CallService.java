@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,7 @@ import org.callsign.signaling.signal.message.PlaceCall;
 import org.callsign.signaling.signal.message.RelayedCallCandidate;
 import org.callsign.signaling.signal.message.ServerMessage;
 import org.callsign.signaling.signal.service.CallHandler;
+import org.callsign.signaling.signal.service.ClientTakeover;
 import org.callsign.signaling.signal.service.DeviceParty;
 import org.callsign.signaling.signal.service.SdpCheck;
 import org.callsign.signaling.signal.service.SignalError;
@@ -63,6 +65,7 @@ public class CallService implements CallHandler {
     private final IncomingCalls incoming;
     private final ExecutorService outbound;
     private final ScheduledExecutorService timers;
+    private volatile CallRouter router;
 
     public CallService(
             ActiveCalls active,
@@ -73,7 +76,8 @@ public class CallService implements CallHandler {
             LocalServer server,
             SignalingConfig config,
             Clock clock,
-            IncomingCalls incoming) {
+            IncomingCalls incoming,
+            ClientTakeover takeover) {
         this.active = active;
         this.devices = devices;
         this.history = history;
@@ -86,6 +90,7 @@ public class CallService implements CallHandler {
         this.outbound = Executors.newFixedThreadPool(4, CallThreads.named("callsign-calls"));
         this.timers = Executors.newSingleThreadScheduledExecutor(CallThreads.named("callsign-call-timers"));
         incoming.start(this);
+        takeover.restoreCallsWith(this::restore);
     }
 
     @PreDestroy
@@ -174,10 +179,11 @@ public class CallService implements CallHandler {
             }
             active.rekey(call, found.server());
             call.record = call.record.withPeerServer(found.server());
+            active.record(call);
         }
         try {
             if (found.server().equals(server.requireOrigin())) {
-                incoming.invite(server.requireOrigin(), invite);
+                router.inviteOwn(invite);
             } else {
                 federation.invite(found.server(), invite);
             }
@@ -232,6 +238,22 @@ public class CallService implements CallHandler {
         return CallEvent.FROM_CALLEE.contains(event.type()) && onCalleeEvent(sender, id, event);
     }
 
+    /**
+     * An event of a call between two clients of this server, to its outgoing side (from the callee's) if
+     * {@code toOutgoing}, else to its incoming side.
+     *
+     * @return false if this server has no such side of such a call
+     */
+    boolean onOwnEvent(boolean toOutgoing, String id, CallEvent event) {
+        String own = server.requireOrigin();
+        return toOutgoing ? onCalleeEvent(own, id, event) : incoming.onCallerEvent(own, id, event);
+    }
+
+    /** Where this server's own calls' invites and events go: to the node holding the other side ({@link CallRouter}). */
+    void routeOwnCallsWith(CallRouter router) {
+        this.router = router;
+    }
+
     private boolean onCalleeEvent(String sender, String id, CallEvent event) {
         Optional<ActiveCall> found = active.find(true, sender, id);
         if (found.isEmpty()) {
@@ -262,13 +284,10 @@ public class CallService implements CallHandler {
     void send(ActiveCall call, CallEvent event) {
         call.then(outbound, () -> {
             try {
-                String own = server.requireOrigin();
-                if (!call.peerServer.equals(own)) {
+                if (!call.peerServer.equals(server.requireOrigin())) {
                     federation.event(call.peerServer, call.id, event);
-                } else if (call.outgoing) {
-                    incoming.onCallerEvent(own, call.id, event);
                 } else {
-                    onCalleeEvent(own, call.id, event);
+                    router.eventOwn(!call.outgoing, call.id, event);
                 }
             } catch (FederationSendException | SignalingException e) {
                 LOG.infof("call %s: %s to %s failed: %s", call.id, event.type(), call.peerServer, e.getMessage());
@@ -288,6 +307,7 @@ public class CallService implements CallHandler {
             }
             call.record = call.record.moved(next, reason, clock.instant());
             history.save(call.clientId, call.record);
+            active.record(call);
         }
         devices.send(call.clientId, call.device, new CallUpdate(call.id, next.value(), sdp, reason));
         return true;
@@ -318,6 +338,34 @@ public class CallService implements CallHandler {
     /** Runs {@code task} on the outbound executor. */
     void runAsync(Runnable task) {
         outbound.execute(task);
+    }
+
+    /**
+     * Carries on the calls of a client this node took over from a dead one ({@link ClientTakeover}): each goes on from
+     * where it was recorded, its ring timeout where it was. Requests to the other server that the dead node had not
+     * sent yet are lost with it.
+     */
+    void restore(String clientId, Map<String, String> recorded) {
+        Instant now = clock.instant();
+        for (ActiveCall call : active.restore(clientId, recorded)) {
+            LOG.infof(
+                    "call %s of client %s carried on here, %s",
+                    call.id, clientId, call.record.state().value());
+            if (!call.outgoing) {
+                incoming.restored(call, now);
+            } else if (call.record.state() == CallState.DIALING || call.record.state() == CallState.RINGING) {
+                Instant deadline = call.record
+                        .created()
+                        .plus(config.calls().ringTimeout())
+                        .plus(config.federation().timeout().multipliedBy(2));
+                call.timeout = schedule(() -> giveUp(call), until(now, deadline));
+            }
+        }
+    }
+
+    /** The time from {@code now} until {@code then}; none if it has passed. */
+    static Duration until(Instant now, Instant then) {
+        return now.isBefore(then) ? Duration.between(now, then) : Duration.ZERO;
     }
 
     private void giveUp(ActiveCall call) {

@@ -128,6 +128,7 @@ public class IncomingCalls {
                 record);
         call.expires = now.plus(config.calls().ringTimeout());
         call.address = address;
+        call.to = invite.to();
         active.add(call);
         call.timeout = calls.schedule(() -> ringOut(call), config.calls().ringTimeout());
         if (callee.isPresent()) {
@@ -154,21 +155,44 @@ public class IncomingCalls {
             if (decision == Decision.REFUSE_UNAVAILABLE || decision == Decision.REFUSE_BUSY) {
                 call.record = refused(call.record, caller, result, now);
                 history.save(call.clientId, call.record);
+                active.record(call);
                 LOG.infof("call %s from %s refused: %s", call.id, call.peerServer, result.because());
                 return;
             }
             history.save(call.clientId, call.record);
             if (decision == Decision.RING_SILENTLY) {
+                active.record(call);
                 return;
             }
             call.rings = true;
             rung = devices.ringable(call.clientId);
             call.rung.addAll(rung);
+            active.record(call);
         }
         for (String device : rung) {
             devices.send(call.clientId, device, incomingCall(call));
         }
-        pushes.ringing(call, callee, rung);
+        if (pushes.ringing(call, callee, rung)) {
+            active.record(call);
+        }
+    }
+
+    /**
+     * A call taken over from a dead node ({@link CallService#restore}): it rings out when it would have, and is checked
+     * if the dead node had not finished checking it.
+     */
+    void restored(ActiveCall call, Instant now) {
+        synchronized (call) {
+            if (!call.settled) {
+                call.timeout = calls.schedule(() -> ringOut(call), CallService.until(now, call.expires));
+            }
+        }
+        if (call.clientId != null && call.record.filter() == null && call.record.state() == CallState.RINGING) {
+            Optional<BoundIdentity> callee = identities.lookup(call.to);
+            if (callee.isPresent()) {
+                calls.runAsync(() -> check(call, callee.get()));
+            }
+        }
     }
 
     /**
@@ -195,6 +219,7 @@ public class IncomingCalls {
                 if (!call.rings || call.record.state() != CallState.RINGING || !call.rung.add(deviceId)) {
                     continue;
                 }
+                active.record(call);
             }
             devices.send(clientId, deviceId, incomingCall(call));
         }
@@ -232,11 +257,12 @@ public class IncomingCalls {
             call.record = call.record.moved(CallState.ACCEPTED, null, clock.instant());
             call.device = from.device().id();
             call.settled = true;
-            call.timeout.cancel(false);
+            stopTimer(call);
             history.save(call.clientId, call.record);
             others = othersThan(call, call.device);
             held = new ArrayList<>(call.held);
             call.held.clear();
+            active.record(call);
         }
         calls.send(call, new CallEvent(CallEvent.ACCEPTED, accept.sdp(), null));
         for (String device : others) {
@@ -261,7 +287,9 @@ public class IncomingCalls {
             others = othersThan(call, from.device().id());
             if (reveal) {
                 call.settled = true;
-                call.timeout.cancel(false);
+                stopTimer(call);
+            } else {
+                active.record(call);
             }
         }
         if (reveal) {
@@ -341,6 +369,12 @@ public class IncomingCalls {
                 throw new SignalingException(SignalError.TOO_MANY_CALLS, "too many candidates held for this call");
             }
             call.held.add(candidate);
+            try {
+                active.write(call);
+            } catch (RuntimeException e) {
+                call.held.remove(call.held.size() - 1); // not held: the caller's server learns it failed
+                throw e;
+            }
         }
     }
 
@@ -351,7 +385,7 @@ public class IncomingCalls {
                 throw new SignalingException(SignalError.CALL_STATE, "the call was accepted: hang up instead");
             }
             call.settled = true;
-            call.timeout.cancel(false);
+            stopTimer(call);
             rung = new ArrayList<>();
             if (call.record.state() == CallState.RINGING) {
                 call.record = call.record.moved(CallState.CANCELLED, null, clock.instant());
@@ -417,6 +451,12 @@ public class IncomingCalls {
             }
         }
         return call;
+    }
+
+    private static void stopTimer(ActiveCall call) {
+        if (call.timeout != null) { // a call carried on from a dead node may not have it yet
+            call.timeout.cancel(false);
+        }
     }
 
     private static void requireRinging(ActiveCall call) {

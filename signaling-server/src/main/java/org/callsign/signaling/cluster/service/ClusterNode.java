@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -63,6 +64,7 @@ import org.jboss.logging.Logger;
 @Startup
 public class ClusterNode {
     private static final Logger LOG = Logger.getLogger(ClusterNode.class);
+    private final AtomicBoolean left = new AtomicBoolean();
 
     /**
      * Returns the home of a client, claiming it for {@code ARGV[1]} if it has none or its node is dead. {@code
@@ -197,11 +199,21 @@ public class ClusterNode {
      * @throws StoreException if Redis does not answer
      */
     public void hold(String kind, String key, Duration ttl) {
+        hold(kind, key, ttl, null);
+    }
+
+    /**
+     * As {@link #hold(String, String, Duration)}, for a thing of client {@code owner} (or none, if {@code null}):
+     * should this node die, requests about it go to the owner's home ({@link #holding}).
+     *
+     * @throws StoreException if Redis does not answer
+     */
+    public void hold(String kind, String key, Duration ttl, String owner) {
         if (enabled) {
             bus.call(
                     Request.cmd(Command.SET)
                             .arg(heldKey(kind, key))
-                            .arg(id)
+                            .arg(owner == null ? id : id + " " + owner)
                             .arg("PX")
                             .arg(ttl.toMillis()),
                     "recording a " + kind);
@@ -227,19 +239,42 @@ public class ClusterNode {
      * @throws StoreException if Redis does not answer
      */
     public Optional<String> holder(String kind, String key) {
+        return holding(kind, key)
+                .filter(holding -> holding.alive() && !holding.node().equals(id))
+                .map(Holding::node);
+    }
+
+    /**
+     * Who holds the {@code kind} of thing filed under {@code key}, and whether that node is alive; empty if the cluster
+     * is off or no node holds it.
+     *
+     * @throws StoreException if Redis does not answer
+     */
+    public Optional<Holding> holding(String kind, String key) {
         if (!enabled) {
             return Optional.empty();
         }
-        Response holder = bus.call(Request.cmd(Command.GET).arg(heldKey(kind, key)), "finding a " + kind);
-        if (holder == null || holder.toString().equals(id)) {
+        Response value = bus.call(Request.cmd(Command.GET).arg(heldKey(kind, key)), "finding a " + kind);
+        if (value == null) {
             return Optional.empty();
         }
-        String node = holder.toString();
-        boolean alive = bus.call(Request.cmd(Command.EXISTS).arg(nodeKey(node)), "checking a node")
-                        .toLong()
-                == 1;
-        return alive ? Optional.of(node) : Optional.empty();
+        String[] parts = value.toString().split(" ", 2);
+        String node = parts[0];
+        boolean alive = node.equals(id)
+                || bus.call(Request.cmd(Command.EXISTS).arg(nodeKey(node)), "checking a node")
+                                .toLong()
+                        == 1;
+        return Optional.of(new Holding(node, parts.length == 2 ? parts[1] : null, alive));
     }
+
+    /**
+     * A node's hold of a thing ({@link #hold}).
+     *
+     * @param node the node that recorded it
+     * @param owner the client it is of, or {@code null}
+     * @param alive whether the node is alive (this one always is)
+     */
+    public record Holding(String node, String owner, boolean alive) {}
 
     /**
      * Token buckets named {@code name}: in Redis and shared by every node when the cluster is on, else in memory.
@@ -337,10 +372,10 @@ public class ClusterNode {
         }
     }
 
-    /** Leaves the cluster: the node's key is removed at once, so that the others take its clients over. */
+    /** Leaves the cluster (once): the node's key is removed at once, so that the others take its clients over. */
     @PreDestroy
     public void leave() {
-        if (!enabled) {
+        if (!enabled || !left.compareAndSet(false, true)) {
             return;
         }
         heartbeats.shutdownNow();

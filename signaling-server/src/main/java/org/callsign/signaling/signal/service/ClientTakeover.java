@@ -28,6 +28,14 @@ public class ClientTakeover {
     private final DeviceService devices;
     private final SignalingConfig config;
     private final Object[] locks = new Object[LOCKS];
+    private volatile CallRestorer calls = (clientId, recorded) -> {};
+
+    /** Carries on the calls of a client taken over, from what its former home recorded of them. */
+    @FunctionalInterface
+    public interface CallRestorer {
+        /** Restores the calls of {@code clientId}: each as {@link LineRecords#call} recorded it, by key. */
+        void restore(String clientId, Map<String, String> recorded);
+    }
 
     public ClientTakeover(
             LineRecords records,
@@ -45,9 +53,15 @@ public class ClientTakeover {
         }
     }
 
+    /** Hands the calls of each client taken over to {@code restorer} (the call handler, once it exists). */
+    public void restoreCallsWith(CallRestorer restorer) {
+        this.calls = restorer;
+    }
+
     /**
-     * Restores the lines of {@code clientId} from another node's record, if it has none here. Devices of one client
-     * connecting at once wait for each other here, so that none of them starts afresh while the lines come back.
+     * Restores the lines and calls of {@code clientId} from another node's record, if it has no lines here. Devices of
+     * one client connecting at once wait for each other here, so that none of them starts afresh while the lines come
+     * back; so does an event of a call of the client that arrives meanwhile.
      */
     public void ensure(String clientId) {
         if (records == LineRecords.NONE) {
@@ -89,6 +103,9 @@ public class ClientTakeover {
             } else {
                 records.closed(session);
             }
+        }
+        if (!snapshot.calls().isEmpty()) {
+            calls.restore(clientId, snapshot.calls());
         }
     }
 }

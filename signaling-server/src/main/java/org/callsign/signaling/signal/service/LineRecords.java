@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What a client's home node writes down, on a cluster, so that the node taking the client over after the home died
  * can give its devices their lines back: each online device's current resume key (a hash, never the token), the
- * messages held for it, and the client's open sessions. The record names its home; once another node has
+ * messages held for it, the client's open sessions, and its calls with other servers (opaque to this package: the
+ * call handler writes and reads them). The record names its home; once another node has
  * {@linkplain #takeOver taken it over}, writes of the former home change nothing. A single server keeps nothing
  * ({@link #NONE}): its lines live and die with the process.
  *
@@ -44,6 +45,16 @@ public interface LineRecords {
     default void closed(SignalSession session) {}
 
     /**
+     * Records the call filed under {@code key} as {@code call}, replacing what was recorded of it.
+     *
+     * @throws org.callsign.server.store.StoreException if it could not be written
+     */
+    default void call(String clientId, String key, String call) {}
+
+    /** Forgets the call filed under {@code key}. */
+    default void callEnded(String clientId, String key) {}
+
+    /**
      * Takes over the record of {@code clientId} that another node wrote as its home: from now on it is this node's.
      * Empty if there is none, or it is this node's already.
      */
@@ -60,6 +71,11 @@ public interface LineRecords {
      * @param resumeKeys each online device's resume key, by device id
      * @param held the messages held for each device, in order, by device id
      * @param sessions the open sessions between its devices
+     * @param calls its calls with other servers, as recorded by {@link #call}, by key
      */
-    record Snapshot(Map<String, String> resumeKeys, Map<String, List<Held>> held, List<SignalSession> sessions) {}
+    record Snapshot(
+            Map<String, String> resumeKeys,
+            Map<String, List<Held>> held,
+            List<SignalSession> sessions,
+            Map<String, String> calls) {}
 }

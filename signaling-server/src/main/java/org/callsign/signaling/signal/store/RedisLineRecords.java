@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * {@link LineRecords} in the cluster's Redis. A client's record is the hash {@code <prefix>live:<client>}: {@code home}
- * (the node that wrote it), {@code line:<device>} (the resume key) and {@code session:<id>} (the session as JSON); the
+ * (the node that wrote it), {@code line:<device>} (the resume key), {@code session:<id>} (the session as JSON) and {@code call:<key>} (a call
+ * with another server, as its handler wrote it); the
  * messages held for a device are the list {@code <prefix>held:<client>/<device>}. Every write is one Lua script
  * ({@link #WRITE_SCRIPT}) that changes nothing unless this node is the client's home now ({@code <prefix>home:<client>}),
  * so a node that was taken for dead cannot overwrite what its successor keeps. Records expire after {@link #RECORD_TTL}
@@ -99,6 +100,7 @@ public final class RedisLineRecords implements LineRecords {
 
     private static final String LINE = "line:";
     private static final String SESSION = "session:";
+    private static final String CALL = "call:";
 
     private final ClusterNode node;
     private final ObjectMapper mapper;
@@ -146,6 +148,16 @@ public final class RedisLineRecords implements LineRecords {
     }
 
     @Override
+    public void call(String clientId, String key, String call) {
+        write(clientId, "", "set", CALL + key, call, "recording a call");
+    }
+
+    @Override
+    public void callEnded(String clientId, String key) {
+        bestEffort(clientId, "", "unset", CALL + key, "", "forgetting a call");
+    }
+
+    @Override
     public Optional<Snapshot> takeOver(String clientId) {
         Request request = Request.cmd(Command.EVAL)
                 .arg(TAKE_OVER_SCRIPT)
@@ -161,6 +173,7 @@ public final class RedisLineRecords implements LineRecords {
         }
         Map<String, String> resumeKeys = new HashMap<>();
         List<SignalSession> sessions = new ArrayList<>();
+        Map<String, String> calls = new HashMap<>();
         Response fields = taken.get(0);
         for (int i = 0; i + 1 < fields.size(); i += 2) {
             String name = fields.get(i).toString();
@@ -172,6 +185,8 @@ public final class RedisLineRecords implements LineRecords {
                 if (stored != null) {
                     sessions.add(stored.session(clientId, name.substring(SESSION.length())));
                 }
+            } else if (name.startsWith(CALL)) {
+                calls.put(name.substring(CALL.length()), value);
             }
         }
         Map<String, List<Held>> held = new HashMap<>();
@@ -187,9 +202,9 @@ public final class RedisLineRecords implements LineRecords {
             held.put(lists.get(i).toString(), messages);
         }
         LOG.infof(
-                "took client %s over from a dead node: %d lines, %d sessions",
-                clientId, resumeKeys.size(), sessions.size());
-        return Optional.of(new Snapshot(resumeKeys, held, sessions));
+                "took client %s over from a dead node: %d lines, %d sessions, %d calls",
+                clientId, resumeKeys.size(), sessions.size(), calls.size());
+        return Optional.of(new Snapshot(resumeKeys, held, sessions, calls));
     }
 
     @Override

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.callsign.signaling.device.store.Device;
 import org.callsign.signaling.signal.SdpFixtures;
 import org.callsign.signaling.signal.message.Ack;
@@ -61,6 +63,23 @@ class ClientTakeoverTest {
         }
         assertEquals(2, records.held(phone.id()).size());
         records.moveHome("second");
+    }
+
+    @Test
+    void theClientsCallsGoToTheCallHandlerAfterItsLines() {
+        records.moveHome("first"); // as the first node recorded it before it died
+        records.node("first").call(CLIENT, "in https://sig-a.test c1", "{\"call\":1}");
+        records.moveHome("second");
+        Map<String, Map<String, String>> restored = new HashMap<>();
+        second.takeover.restoreCallsWith((clientId, calls) -> {
+            assertTrue(second.online.line(CLIENT, phone.id()).isPresent(), "lines first");
+            restored.put(clientId, calls);
+        });
+
+        second.takeover.ensure(CLIENT);
+        second.takeover.ensure(CLIENT);
+
+        assertEquals(Map.of(CLIENT, Map.of("in https://sig-a.test c1", "{\"call\":1}")), restored, "once");
     }
 
     @Test

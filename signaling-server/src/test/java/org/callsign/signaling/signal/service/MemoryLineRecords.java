@@ -17,6 +17,7 @@ final class MemoryLineRecords {
     private final Map<String, String> resumeKeys = new LinkedHashMap<>();
     private final Map<String, List<Held>> held = new HashMap<>();
     private final Map<String, SignalSession> sessions = new LinkedHashMap<>();
+    private final Map<String, String> calls = new LinkedHashMap<>();
 
     MemoryLineRecords(String home) {
         this.home = home;
@@ -72,6 +73,16 @@ final class MemoryLineRecords {
             }
 
             @Override
+            public void call(String clientId, String key, String call) {
+                write(id, () -> calls.put(key, call));
+            }
+
+            @Override
+            public void callEnded(String clientId, String key) {
+                write(id, () -> calls.remove(key));
+            }
+
+            @Override
             public Optional<Snapshot> takeOver(String clientId) {
                 synchronized (MemoryLineRecords.this) {
                     if (!id.equals(home) || owner == null || owner.equals(id)) {
@@ -80,7 +91,8 @@ final class MemoryLineRecords {
                     owner = id;
                     Map<String, List<Held>> copies = new HashMap<>();
                     held.forEach((device, messages) -> copies.put(device, List.copyOf(messages)));
-                    return Optional.of(new Snapshot(Map.copyOf(resumeKeys), copies, List.copyOf(sessions.values())));
+                    return Optional.of(new Snapshot(
+                            Map.copyOf(resumeKeys), copies, List.copyOf(sessions.values()), Map.copyOf(calls)));
                 }
             }
         };

@@ -34,6 +34,7 @@ final class SignalingCore {
     final PresenceService presence;
     final SignalingService service;
     final DeviceChangeHandler changes;
+    final ClientTakeover takeover;
     private int devicesAdded;
 
     SignalingCore() {
@@ -46,6 +47,7 @@ final class SignalingCore {
         sessions = new SignalSessions(clock, records);
         relay = new Relay(online, sessions, devices);
         presence = new PresenceService(online, devices);
+        takeover = new ClientTakeover(records, online, sessions, devices, config);
         service = new SignalingService(
                 online,
                 relay,
@@ -55,7 +57,7 @@ final class SignalingCore {
                 (from, message) -> {
                     throw new SignalingException(SignalError.FEDERATION_OFF, "no calls in this core");
                 },
-                new ClientTakeover(records, online, sessions, devices, config));
+                takeover);
         changes = new DeviceChangeHandler(online, relay, presence, service);
         deviceEvents.observe(changes::onDeviceChanged);
     }

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.callsign.server.store.LocalRedis;
 import org.callsign.signaling.cluster.service.ClusterNode;
-import org.callsign.signaling.config.SignalingConfig;
+import org.callsign.signaling.cluster.service.NodeConfig;
 import org.callsign.signaling.signal.message.ErrorMessage;
 import org.callsign.signaling.signal.message.IceCandidate;
 import org.callsign.signaling.signal.message.RelayedBye;
@@ -48,8 +45,8 @@ class RedisLineRecordsTest {
 
     @BeforeEach
     void nodes() {
-        first = new ClusterNode(config());
-        second = new ClusterNode(config());
+        first = new ClusterNode(NodeConfig.of(REDIS, PREFIX));
+        second = new ClusterNode(NodeConfig.of(REDIS, PREFIX));
         former = new RedisLineRecords(first, mapper);
         next = new RedisLineRecords(second, mapper);
         client = "client-" + System.nanoTime();
@@ -92,6 +89,23 @@ class RedisLineRecordsTest {
         assertEquals(List.of(), snapshot.held().get("laptop"));
         assertEquals(List.of(session), snapshot.sessions());
         assertTrue(next.takeOver(client).isEmpty(), "taken over once");
+    }
+
+    @Test
+    void callsAreTakenOverAsLastRecordedAndEndedOnesAreGone() {
+        former.call(client, "in https://sig-a.test c1", "{\"state\":\"ringing\"}");
+        former.call(client, "in https://sig-a.test c1", "{\"state\":\"accepted\"}");
+        former.call(client, "out https://sig-c.test c2", "{\"state\":\"ringing\"}");
+        former.callEnded(client, "out https://sig-c.test c2");
+
+        moveHome();
+        former.call(client, "in https://sig-a.test c1", "{\"state\":\"ended\"}");
+        LineRecords.Snapshot snapshot = next.takeOver(client).orElseThrow();
+
+        assertEquals(Map.of("in https://sig-a.test c1", "{\"state\":\"accepted\"}"), snapshot.calls());
+        assertEquals(Map.of(), snapshot.resumeKeys(), "a client with a call and no line online");
+        next.callEnded(client, "in https://sig-a.test c1");
+        assertEquals("0", REDIS.cli("EXISTS", PREFIX + "live:" + client), "nothing left to keep");
     }
 
     @Test
@@ -143,17 +157,5 @@ class RedisLineRecordsTest {
     /** The client's home moves to the second node, as a claim does once the first is dead. */
     private void moveHome() {
         REDIS.cli("SET", PREFIX + "home:" + client, second.id());
-    }
-
-    private static SignalingConfig config() {
-        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
-                .withMapping(SignalingConfig.class)
-                .withConverter(Duration.class, 200, new DurationConverter());
-        REDIS.storeConfig("callsign.signaling.store").forEach(builder::withDefaultValue);
-        builder.withDefaultValue("callsign.signaling.store.redis.key-prefix", PREFIX);
-        builder.withDefaultValue("callsign.signaling.cluster.enabled", "true");
-        builder.withDefaultValue("callsign.signaling.cluster.heartbeat", "1s");
-        builder.withDefaultValue("callsign.signaling.cluster.node-timeout", "5s");
-        return builder.build().getConfigMapping(SignalingConfig.class);
     }
 }
