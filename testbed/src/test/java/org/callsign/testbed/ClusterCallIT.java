@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Calls across domains when the callee's server is a cluster (docs/operations.md, "Several signaling nodes"): sig-b.test
  * is two nodes on one Redis, and the name reaches the first, so every request from sig-a lands there, while per's
  * device is at home on the second. Invites and call events are routed to the node that holds per's client, and the
- * calls go as with one server, in both directions. When per's home dies mid-call, the first node takes per over and
- * the call goes on.
+ * calls go as with one server, in both directions. When per's home dies with a call accepted and another ringing, the
+ * first node takes per over and both calls go on.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterCallIT {
@@ -129,12 +129,17 @@ class ClusterCallIT {
 
     @Test
     @Order(Integer.MAX_VALUE) // it kills the second node
-    void whenPersHomeDiesMidCallTheCallGoesOnFromTheOtherNode() throws Exception {
+    void whenPersHomeDiesItsCallsGoOnFromTheOtherNode() throws Exception {
         DeviceSocket perDevice = bed.connect(per, bed.secondNodePort());
         try (DeviceSocket aliceDevice = bed.connect(alice)) {
             String resume = perDevice.next("welcome").path("resume").asText();
             aliceDevice.next("welcome");
             String call = callAndAccept(alice, aliceDevice, per, perDevice);
+            aliceDevice.send(message("call")
+                    .put("to", per.identity())
+                    .put("sdp", asserted(bed, alice, Domain.B.signalingOrigin())));
+            String ringing = aliceDevice.next("call-placed").path("call").asText();
+            assertEquals(ringing, perDevice.next("incoming-call").path("call").asText());
             String home = REDIS.cli("GET", "callsign:sig-b:home:" + per.clientId());
 
             bed.killSecondNode();
@@ -169,11 +174,25 @@ class ClusterCallIT {
                                 .asText());
                 perAgain.send(message("hangup").put("call", call));
                 perAgain.next("ack");
+                JsonNode ended = CallSteps.awaitUpdate(aliceDevice, "ended");
+                assertEquals(call, ended.path("call").asText());
+                assertEquals("hung-up", ended.path("reason").asText());
+
+                perAgain.send(message("accept")
+                        .put("call", ringing)
+                        .put("sdp", asserted(bed, per, Domain.A.signalingOrigin())));
+                perAgain.next("ack");
                 assertEquals(
-                        "hung-up",
-                        CallSteps.awaitUpdate(aliceDevice, "ended")
-                                .path("reason")
-                                .asText());
+                        ringing,
+                        CallSteps.awaitUpdate(aliceDevice, "accepted")
+                                .path("call")
+                                .asText(),
+                        "the call that rang when the home died was answered on the first node");
+                aliceDevice.send(message("hangup").put("call", ringing));
+                aliceDevice.next("ack");
+                assertEquals(
+                        ringing,
+                        CallSteps.awaitUpdate(perAgain, "ended").path("call").asText());
             }
             JsonNode record = CallSteps.awaitIncoming(bed, per, call, Duration.ofSeconds(5));
             assertEquals("ended", record.path("state").asText(), "per's history: " + record);
