@@ -20,7 +20,8 @@ public enum ApiError implements org.callsign.server.api.ErrorCode {
     BODY_TOO_LARGE("body-too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     RATE_LIMITED("rate-limited", 429),
-    INTERNAL_ERROR("internal-error", 500);
+    INTERNAL_ERROR("internal-error", 500),
+    STORE_UNAVAILABLE("store-unavailable", 503);
 
     private final String code;
     private final int status;
@@ -45,7 +46,10 @@ public enum ApiError implements org.callsign.server.api.ErrorCode {
     /** The error for an HTTP status that the framework produced (unknown path, wrong method, ...). */
     public static ApiError forStatus(int status) {
         for (ApiError error : values()) {
-            if (error.status == status && error != INVALID_CREDENTIALS && error != INVALID_TOKEN) {
+            if (error.status == status
+                    && error != INVALID_CREDENTIALS
+                    && error != INVALID_TOKEN
+                    && error != STORE_UNAVAILABLE) {
                 return error;
             }
         }

@@ -7,12 +7,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.callsign.server.api.JsonProblems;
+import org.callsign.server.store.StoreException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns every failure into a typed {@link ErrorBody}: API errors, malformed JSON, the framework's own 404/405/415,
- * and anything unexpected (logged here, answered as {@code internal-error} without detail). Never a stack trace.
+ * Turns every failure into a typed {@link ErrorBody}: API errors, malformed JSON, the framework's own 404/405/415, a
+ * store that does not answer ({@code store-unavailable}), and anything unexpected (logged here, answered as {@code internal-error} without detail). Never a stack trace.
  */
 public class ApiExceptionMappers {
 
@@ -59,6 +60,17 @@ public class ApiExceptionMappers {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
                 .entity(new ErrorBody(error.code(), reason))
+                .build();
+    }
+
+    /**
+     * A store that failed or did not answer (Redis, with {@code store.kind=redis}): the request is refused with 503.
+     * The log names the store; the answer does not.
+     */
+    @ServerExceptionMapper
+    public Response store(StoreException e) {
+        LOG.warnf("refused a request: %s", e.getMessage());
+        return builder(ApiError.STORE_UNAVAILABLE, "the IdP's store is not available; retry shortly")
                 .build();
     }
 
