@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.callsign.server.store.StoreException;
+import org.callsign.signaling.call.store.CallRecord;
 import org.callsign.signaling.cluster.service.ClusterNode;
 import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.signal.service.DeviceParty;
@@ -182,6 +183,17 @@ public class ActiveCalls {
                 }
             }
         }
+    }
+
+    /** Whether this node shares its clients, and so their calls, with other nodes (a cluster). */
+    boolean clustered() {
+        return cluster.enabled();
+    }
+
+    /** Whether the call of {@code record} is active here. */
+    boolean has(CallRecord record) {
+        return find(record.direction().equals(CallRecord.OUTGOING), record.peerServer(), record.call())
+                .isPresent();
     }
 
     /** The call of that side, other server and id. */

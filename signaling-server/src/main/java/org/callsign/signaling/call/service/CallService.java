@@ -1,10 +1,13 @@
 package org.callsign.signaling.call.service;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.callsign.server.store.StoreException;
 import org.callsign.shim.IdentityException;
 import org.callsign.shim.identity.DomainRule;
 import org.callsign.signaling.call.store.CallRecord;
@@ -53,6 +57,12 @@ import org.jboss.logging.Logger;
 public class CallService implements CallHandler {
 
     private static final Logger LOG = Logger.getLogger(CallService.class);
+
+    /** The reason of calls that were under way when a single server stopped. */
+    static final String SERVER_RESTARTED = "server-restarted";
+
+    /** The reason of calls that the dead home of their client had not recorded. */
+    static final String NODE_LOST = "node-lost";
 
     private final ActiveCalls active;
     private final CallDevices devices;
@@ -347,7 +357,14 @@ public class CallService implements CallHandler {
      */
     void restore(String clientId, Map<String, String> recorded) {
         Instant now = clock.instant();
-        for (ActiveCall call : active.restore(clientId, recorded)) {
+        List<ActiveCall> restored = active.restore(clientId, recorded);
+        int lost = history.endUnfinished(clientId, active::has, NODE_LOST, now);
+        if (lost > 0) {
+            LOG.infof(
+                    "%d calls of client %s that its former home had not recorded ended (%s)",
+                    lost, clientId, NODE_LOST);
+        }
+        for (ActiveCall call : restored) {
             LOG.infof(
                     "call %s of client %s carried on here, %s",
                     call.id, clientId, call.record.state().value());
@@ -360,6 +377,29 @@ public class CallService implements CallHandler {
                         .plus(config.federation().timeout().multipliedBy(2));
                 call.timeout = schedule(() -> giveUp(call), until(now, deadline));
             }
+        }
+    }
+
+    /**
+     * On a single server, ends the calls in the history that were under way when the process last stopped (reason
+     * {@value #SERVER_RESTARTED}): nothing carries them on. On a cluster, a client's next home does that for the
+     * calls of a dead node ({@link #restore}, reason {@value #NODE_LOST}).
+     */
+    void endCallsOfThePreviousRun(@Observes StartupEvent event) {
+        if (active.clustered()) {
+            return;
+        }
+        Instant now = clock.instant();
+        int ended = 0;
+        try {
+            for (String client : history.clients()) {
+                ended += history.endUnfinished(client, active::has, SERVER_RESTARTED, now);
+            }
+        } catch (StoreException e) {
+            LOG.warnf("could not end the calls of the previous run: %s", e.getMessage());
+        }
+        if (ended > 0) {
+            LOG.infof("%d calls under way when the server last stopped ended (%s)", ended, SERVER_RESTARTED);
         }
     }
 

@@ -1,6 +1,9 @@
 package org.callsign.signaling.call.store;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /** Each client's call history, newest first, bounded. */
 public interface CallStore {
@@ -13,6 +16,16 @@ public interface CallStore {
 
     /** The client's calls, newest first. */
     List<CallRecord> list(String clientId);
+
+    /** The clients that have a history. */
+    Set<String> clients();
+
+    /**
+     * Ends the client's calls that are not over and for which {@code live} is false, as a process that held them
+     * ended without closing them: an accepted call as {@code ended}, any other as {@code failed}, with {@code reason},
+     * at {@code now}. Returns how many it ended.
+     */
+    int endUnfinished(String clientId, Predicate<CallRecord> live, String reason, Instant now);
 
     /** Forgets the client's history. */
     void removeClient(String clientId);

@@ -1,9 +1,12 @@
 package org.callsign.signaling.call.store;
 
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.callsign.server.store.JsonNamespace;
 import org.callsign.server.store.KeyValueStore;
 
@@ -54,6 +57,33 @@ public class KeyValueCallStore implements CallStore {
     @Override
     public List<CallRecord> list(String clientId) {
         return calls.get(clientId).map(ClientCalls::calls).orElse(List.of());
+    }
+
+    @Override
+    public Set<String> clients() {
+        return calls.entries().keySet();
+    }
+
+    @Override
+    public int endUnfinished(String clientId, Predicate<CallRecord> live, String reason, Instant now) {
+        int[] ended = {0};
+        calls.compute(clientId, current -> {
+            ended[0] = 0;
+            if (current.isEmpty()) {
+                return current;
+            }
+            List<CallRecord> list = new ArrayList<>(current.get().calls());
+            for (int i = 0; i < list.size(); i++) {
+                CallRecord record = list.get(i);
+                if (!record.state().terminal() && !live.test(record)) {
+                    CallState end = record.state() == CallState.ACCEPTED ? CallState.ENDED : CallState.FAILED;
+                    list.set(i, record.moved(end, reason, now));
+                    ended[0]++;
+                }
+            }
+            return ended[0] == 0 ? current : Optional.of(new ClientCalls(List.copyOf(list)));
+        });
+        return ended[0];
     }
 
     @Override

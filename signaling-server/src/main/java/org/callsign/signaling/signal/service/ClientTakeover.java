@@ -104,8 +104,6 @@ public class ClientTakeover {
                 records.closed(session);
             }
         }
-        if (!snapshot.calls().isEmpty()) {
-            calls.restore(clientId, snapshot.calls());
-        }
+        calls.restore(clientId, snapshot.calls());
     }
 }
