@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Base64;
+import java.security.spec.InvalidKeySpecException;
 import org.wildfly.security.password.Password;
 import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.WildFlyElytronPasswordProvider;
@@ -41,9 +41,31 @@ public final class PasswordHasher {
             throw new IllegalArgumentException("bcrypt cost must be " + MIN_COST + " to " + MAX_COST + ": " + cost);
         }
         this.cost = cost;
-        byte[] random = new byte[24];
-        RANDOM.nextBytes(random);
-        this.dummyHash = hash(Base64.getEncoder().encodeToString(random));
+        this.dummyHash = dummyHash(cost);
+    }
+
+    /**
+     * A well-formed hash of the given cost with a random salt and random hash bytes, which no password is known to
+     * match. Checking against it costs a full bcrypt of that cost, as a real check does; making it costs nothing, where
+     * hashing a random password would cost a bcrypt at every service start (about half of a service's start-up CPU on
+     * a small machine).
+     */
+    private static String dummyHash(int cost) {
+        byte[] salt = new byte[BCryptPassword.BCRYPT_SALT_SIZE];
+        byte[] hash = new byte[BCryptPassword.BCRYPT_HASH_SIZE];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(hash);
+        try {
+            return ModularCrypt.encodeAsString(
+                    BCryptPassword.createRaw(BCryptPassword.ALGORITHM_BCRYPT, hash, salt, cost));
+        } catch (InvalidKeySpecException e) {
+            throw new IllegalStateException("cannot encode a bcrypt hash: " + e.getMessage(), e);
+        }
+    }
+
+    /** The hash that {@link #checkDummy} checks against. */
+    String dummyHash() {
+        return dummyHash;
     }
 
     /** The configured cost of new hashes. */

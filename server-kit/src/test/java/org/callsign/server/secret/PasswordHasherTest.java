@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
@@ -39,6 +41,23 @@ class PasswordHasherTest {
     void dummyCheckIsAlwaysFalse() {
         assertFalse(HASHER.checkDummy("correct horse"));
         assertFalse(HASHER.checkDummy(null));
+    }
+
+    @Test
+    void dummyHashHasTheConfiguredCostSoThatItsCheckTakesARealChecksTime() {
+        String dummy = new PasswordHasher(12).dummyHash();
+        assertTrue(dummy.startsWith("$2a$12$"), dummy);
+        assertEquals(60, dummy.length());
+        assertFalse(new PasswordHasher(12).needsRehash(dummy));
+        assertTrue(new PasswordHasher(13).needsRehash(dummy));
+        assertNotEquals(dummy, new PasswordHasher(12).dummyHash());
+    }
+
+    @Test
+    void makingAHasherDoesNotHash() {
+        // A bcrypt of cost 31 takes days: the dummy hash is not computed at construction.
+        PasswordHasher hasher = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> new PasswordHasher(31));
+        assertTrue(hasher.dummyHash().startsWith("$2a$31$"), hasher.dummyHash());
     }
 
     @Test
