@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
  * Waits for servers launched together (so that they start in parallel) until each answers {@code /q/health/ready}.
  */
 public final class Readiness {
+    /** Between two rounds of probes: short, as a probe of a port not yet listening costs next to nothing. */
+    static final long POLL_INTERVAL_MS = 20;
+
     private Readiness() {}
 
     /**
@@ -41,7 +44,7 @@ public final class Readiness {
                                 .toList()
                         + "\n" + tails(processes, 40));
             }
-            Thread.sleep(100);
+            Thread.sleep(POLL_INTERVAL_MS);
         }
     }
 
