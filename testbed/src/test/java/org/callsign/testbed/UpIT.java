@@ -166,6 +166,61 @@ class UpIT {
         }
     }
 
+    @Test
+    void recordsClassDataCachesOnFirstStopUsesThemAfterAndDropsADamagedOne() throws Exception {
+        Path data = temp.resolve("data");
+        String[] args = {
+            "--data",
+            data.toString(),
+            "--idp-port",
+            Integer.toString(ServerProcess.freePort()),
+            "--signaling-port",
+            Integer.toString(ServerProcess.freePort())
+        };
+        Path cacheDir = data.resolve("cache");
+        try (UpProcess up = UpProcess.start(args)) {
+            up.awaitReady();
+            assertEquals(List.of(), files(cacheDir), "a cache before the services stopped");
+            up.terminate();
+            assertEquals(0, up.awaitExit(), up.output());
+        }
+        List<Path> caches = files(cacheDir);
+        assertEquals(2, caches.size(), "caches: " + caches);
+        assertTrue(caches.stream().anyMatch(c -> c.getFileName().toString().startsWith("idp-server-")), "" + caches);
+        assertTrue(
+                caches.stream().anyMatch(c -> c.getFileName().toString().startsWith("signaling-server-")), "" + caches);
+
+        try (UpProcess again = UpProcess.start(args)) {
+            again.awaitReady();
+            for (ProcessHandle child : again.handle().children().toList()) {
+                String maps = Files.readString(Path.of("/proc", Long.toString(child.pid()), "maps"));
+                assertTrue(
+                        caches.stream().anyMatch(c -> maps.contains(c.toString())),
+                        "no cache mapped by " + child.info().commandLine().orElse("?"));
+            }
+            again.terminate();
+            assertEquals(0, again.awaitExit(), again.output());
+        }
+        assertEquals(caches, files(cacheDir), "the caches changed");
+
+        for (Path cache : caches) {
+            Files.write(cache, new byte[] {'n', 'o', 't', ' ', 'a', 'n', ' ', 'a', 'r', 'c', 'h', 'i', 'v', 'e'});
+        }
+        try (UpProcess damaged = UpProcess.start(args)) {
+            damaged.awaitReady();
+            assertEquals(List.of(), files(cacheDir), "a damaged cache was kept");
+            damaged.terminate();
+            assertEquals(0, damaged.awaitExit(), damaged.output());
+        }
+        assertEquals(List.of(), files(cacheDir), "a damaged cache is recorded again at the next start, not this one");
+    }
+
+    private static List<Path> files(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.sorted().toList();
+        }
+    }
+
     private static HttpClient trusting(Path caPem) throws IOException {
         return HttpClient.newBuilder()
                 .sslContext(LocalCa.clientSslContext(Pem.readCertificates(caPem).get(0)))

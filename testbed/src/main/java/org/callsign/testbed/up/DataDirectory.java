@@ -19,6 +19,7 @@ import java.util.Base64;
  * signaling/                   the signaling server's: store, federation key, VAPID key, authorised fingerprints
  * admin-secret                 the signaling server's registration admin secret (rw-------)
  * logs/idp.log, signaling.log  the services' output
+ * cache/                       the services' class-data caches ({@link ClassDataCache}), made again when removed
  * </pre>
  */
 public final class DataDirectory {
@@ -39,7 +40,9 @@ public final class DataDirectory {
             Files.createDirectory(
                     ca, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
-        for (Path dir : new Path[] {directory.tls(), directory.idp(), directory.signaling(), directory.logs()}) {
+        for (Path dir :
+                new Path[] {directory.tls(), directory.idp(), directory.signaling(), directory.logs(), directory.cache()
+                }) {
             Files.createDirectories(dir);
         }
         return directory;
@@ -71,6 +74,10 @@ public final class DataDirectory {
 
     public Path logs() {
         return root.resolve("logs");
+    }
+
+    public Path cache() {
+        return root.resolve("cache");
     }
 
     public Path adminSecretFile() {

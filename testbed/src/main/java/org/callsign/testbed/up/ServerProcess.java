@@ -78,6 +78,21 @@ public final class ServerProcess implements AutoCloseable {
             String host,
             int httpsPort)
             throws IOException {
+        return launch(name, jar, List.of(), properties, environment, workDir, log, host, httpsPort);
+    }
+
+    /** {@link #launch(String, Path, Map, Map, Path, Path, String, int)} with {@code jvmOptions} after {@link #jvmFlags()}. */
+    public static ServerProcess launch(
+            String name,
+            Path jar,
+            List<String> jvmOptions,
+            Map<String, String> properties,
+            Map<String, String> environment,
+            Path workDir,
+            Path log,
+            String host,
+            int httpsPort)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + ": " + jar + " is missing; package the services first"
                     + " (./mvnw install -DskipTests, or ./mvnw verify from the root)");
@@ -85,6 +100,7 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags());
+        command.addAll(jvmOptions);
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.add(
                 "-Dquarkus.vertx.cache-directory=" + workDir.toAbsolutePath().resolve("vertx-cache"));

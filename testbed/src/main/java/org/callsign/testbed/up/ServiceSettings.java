@@ -38,11 +38,26 @@ public final class ServiceSettings {
 
     /** A signaling server reached at {@code publicUrl}, its store and keys in {@code dataDir}. */
     public static Map<String, String> signaling(String publicUrl, Path dataDir, String adminSecret) {
+        Map<String, String> properties = signaling(publicUrl, dataDir);
+        properties.put("callsign.signaling.registration.admin-secret", adminSecret);
+        return properties;
+    }
+
+    /** {@link #signaling(String, Path, String)} without the admin secret, which {@link #adminSecret} passes. */
+    public static Map<String, String> signaling(String publicUrl, Path dataDir) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("callsign.signaling.public-url", publicUrl);
         properties.put("callsign.signaling.data-dir", dataDir.toString());
-        properties.put("callsign.signaling.registration.admin-secret", adminSecret);
         return properties;
+    }
+
+    /**
+     * The admin secret as the environment variable of {@code callsign.signaling.registration.admin-secret}: unlike a
+     * {@code -D} option it is not on the command line, which other users see ({@code ps}) and which a JDK may print
+     * (JDK 25 repeats it in the log when it writes an AOT cache).
+     */
+    public static Map<String, String> adminSecret(String adminSecret) {
+        return Map.of("CALLSIGN_SIGNALING_REGISTRATION_ADMIN_SECRET", adminSecret);
     }
 
     /**

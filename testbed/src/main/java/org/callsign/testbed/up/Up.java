@@ -2,6 +2,7 @@ package org.callsign.testbed.up;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import sun.misc.Signal;
 
 /**
@@ -34,6 +36,7 @@ public final class Up {
     private final UpOptions options;
     private final PrintStream out;
     private final List<ServerProcess> services = new ArrayList<>();
+    private final Map<ServerProcess, ClassDataCache> caches = new ConcurrentHashMap<>();
     private final CompletableFuture<String> stop = new CompletableFuture<>();
 
     private Up(UpOptions options, PrintStream out) {
@@ -93,6 +96,7 @@ public final class Up {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         Readiness.await(services, https);
+        caches.forEach((service, cache) -> cache.afterReady(service.handle()));
         new UpBanner(options, data).print(out);
         out.println(READY_LINE);
         out.flush();
@@ -129,6 +133,8 @@ public final class Up {
                 "idp-server",
                 IDP_JAR_PROPERTY,
                 properties,
+                Map.of(),
+                data,
                 data.idp(),
                 data.logs().resolve("idp.log"),
                 options.idpPort());
@@ -137,7 +143,7 @@ public final class Up {
     private void launchSignaling(DataDirectory data, LocalCa ca) throws IOException {
         CertificateFiles certificate = UpCertificates.server(ca, data, "signaling", names(options.signalingHost()));
         Map<String, String> properties = ServiceSettings.https(options.host(), options.signalingPort(), certificate);
-        properties.putAll(ServiceSettings.signaling(options.signalingOrigin(), data.signaling(), data.adminSecret()));
+        properties.putAll(ServiceSettings.signaling(options.signalingOrigin(), data.signaling()));
         String connectTo = options.idpHost() + ":" + options.idpPort() + "=" + options.connectHost() + ":"
                 + options.idpPort() + "," + options.signalingHost() + ":" + options.signalingPort() + "="
                 + options.connectHost() + ":" + options.signalingPort();
@@ -146,25 +152,55 @@ public final class Up {
                 "signaling-server",
                 SIGNALING_JAR_PROPERTY,
                 properties,
+                ServiceSettings.adminSecret(data.adminSecret()),
+                data,
                 data.signaling(),
                 data.logs().resolve("signaling.log"),
                 options.signalingPort());
     }
 
     private void launch(
-            String name, String jarProperty, Map<String, String> properties, Path workDir, Path log, int port)
+            String name,
+            String jarProperty,
+            Map<String, String> properties,
+            Map<String, String> environment,
+            DataDirectory data,
+            Path workDir,
+            Path log,
+            int port)
             throws IOException {
         String jar = System.getProperty(jarProperty);
         if (jar == null) {
             throw new IllegalStateException("the system property " + jarProperty + " (the " + name
                     + " jar) is not set; start up with ./callsign up");
         }
+        List<String> jvmOptions = new ArrayList<>(UpJvmOptions.of(name, System.getenv()));
+        ClassDataCache cache = cache(data, name, Path.of(jar), jvmOptions);
+        if (cache != null) {
+            jvmOptions.addAll(cache.jvmOptions());
+        }
         synchronized (services) {
             if (stop.isDone()) {
                 throw new IllegalStateException("stopped (" + stop.join() + ")");
             }
-            services.add(ServerProcess.launch(
-                    name, Path.of(jar), properties, Map.of(), workDir, log, options.connectHost(), port));
+            ServerProcess service = ServerProcess.launch(
+                    name, Path.of(jar), jvmOptions, properties, environment, workDir, log, options.connectHost(), port);
+            services.add(service);
+            if (cache != null) {
+                caches.put(service, cache);
+            }
+        }
+    }
+
+    /** The service's class-data cache, or none when it is turned off or its key cannot be read. */
+    private static ClassDataCache cache(DataDirectory data, String name, Path jar, List<String> jvmOptions) {
+        if (!UpJvmOptions.cacheEnabled(System.getenv())) {
+            return null;
+        }
+        try {
+            return ClassDataCache.forThisJvm(data.cache(), name, jar, jvmOptions);
+        } catch (IOException | UncheckedIOException e) {
+            return null;
         }
     }
 
@@ -194,12 +230,21 @@ public final class Up {
         new Thread(this::stopServices, "callsign-up-stop-" + why).start();
     }
 
-    /** Stops the services in parallel (SIGTERM, then SIGKILL after 30 s) and waits for them. */
+    /**
+     * Stops the services in parallel (SIGTERM, then SIGKILL after 30 s), waits for them, and keeps the class-data
+     * caches that they wrote as they stopped.
+     */
     private void stopServices() {
         List<ServerProcess> running;
         synchronized (services) {
             running = List.copyOf(services);
         }
-        running.parallelStream().forEach(ServerProcess::close);
+        running.parallelStream().forEach(service -> {
+            service.close();
+            ClassDataCache cache = caches.get(service);
+            if (cache != null && !service.isAlive()) {
+                cache.afterExit(service.exitValue());
+            }
+        });
     }
 }
