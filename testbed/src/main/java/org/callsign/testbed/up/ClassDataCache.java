@@ -17,21 +17,20 @@ import java.util.stream.Stream;
 
 /**
  * A service's class-data cache, from which its JVM starts with classes already parsed, verified and laid out instead
- * of loading them from the jars: on JDK 25 and later the AOT cache (JEP 483, written in one step with JEP 514's
- * {@code -XX:AOTCacheOutput}), before that a dynamic AppCDS archive (JEP 350, {@code -XX:ArchiveClassesAtExit}). A
- * start without a cache records one, which the JVM writes when the service stops normally; later starts use it.
+ * of loading them from the jars: a dynamic AppCDS archive (JEP 350, {@code -XX:ArchiveClassesAtExit}). A start without
+ * a cache records one, which the JVM writes when the service stops normally; later starts use it ({@code
+ * -XX:SharedArchiveFile}). On JDK 25 the AOT cache (JEP 483 and 514) started these services no faster and with more
+ * memory, and writing it took a second JVM about 20 s when the services stopped (docs/benchmarks.md), so every JDK
+ * gets the AppCDS archive.
  *
  * <p>The file is named by a key over the JDK ({@code java.home}, {@code java.vm.version}), the packaged application
  * (every file of {@code quarkus-app}: path, size, modification time) and the JVM options, so that a cache made for
  * another JDK, build or options is never offered; when a new one is kept, the service's others are removed. A JVM that
- * cannot use a cache all the same starts without it ({@code -Xshare:auto}, {@code -XX:AOTMode=auto}, the defaults);
+ * cannot use a cache all the same starts without it ({@code -Xshare:auto}, the default);
  * {@link #afterReady} then finds the file not mapped into the service and removes it, so that the next start records a
  * new one. No problem with the cache stops a service: at worst it starts without one.
  */
 public final class ClassDataCache {
-    /** The first JDK whose {@code -XX:AOTCacheOutput} records and writes an AOT cache in one run (JEP 514). */
-    static final int AOT_CACHE_FEATURE = 25;
-
     /** Exit statuses after which a recorded cache is complete: a normal exit, SIGINT, SIGTERM. */
     private static final Set<Integer> CLEAN_EXITS = Set.of(0, 130, 143);
 
@@ -44,24 +43,17 @@ public final class ClassDataCache {
     }
 
     /**
-     * The cache of {@code service} (packaged as {@code jar}, run by the JDK at {@code javaHome}, of version
-     * {@code vmVersion} and feature release {@code feature}, with {@code jvmOptions}) in {@code directory}.
+     * The cache of {@code service} (packaged as {@code jar}, run by the JDK at {@code javaHome} of version
+     * {@code vmVersion} with {@code jvmOptions}) in {@code directory}.
      */
     public static ClassDataCache of(
-            Path directory,
-            String service,
-            Path jar,
-            String javaHome,
-            String vmVersion,
-            int feature,
-            List<String> jvmOptions)
+            Path directory, String service, Path jar, String javaHome, String vmVersion, List<String> jvmOptions)
             throws IOException {
-        String suffix = feature >= AOT_CACHE_FEATURE ? ".aot" : ".jsa";
         String key = key(jar, javaHome, vmVersion, jvmOptions);
-        Path cache = directory.resolve(service + "-" + key + suffix);
+        Path cache = directory.resolve(service + "-" + key + ".jsa");
         Path recording = Files.isRegularFile(cache)
                 ? null
-                : directory.resolve(service + "-" + key + suffix + ".recording-"
+                : directory.resolve(service + "-" + key + ".jsa.recording-"
                         + ProcessHandle.current().pid());
         return new ClassDataCache(cache, recording);
     }
@@ -75,7 +67,6 @@ public final class ClassDataCache {
                 jar,
                 System.getProperty("java.home"),
                 System.getProperty("java.vm.version"),
-                Runtime.version().feature(),
                 jvmOptions);
     }
 
@@ -91,16 +82,10 @@ public final class ClassDataCache {
 
     /** The JVM options that use the cache, or record it when there is none. */
     public List<String> jvmOptions() {
-        boolean aot = cache.getFileName().toString().endsWith(".aot");
-        List<String> options = new ArrayList<>();
-        if (recording != null) {
-            options.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + recording);
-        } else {
-            options.add((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
-        }
         // The classes it cannot archive, or a cache it cannot use, are the JVM's business, not the service log's.
-        options.add(aot ? "-Xlog:aot=off,cds=off" : "-Xlog:cds=off,cds+dynamic=off");
-        return options;
+        return List.of(
+                recording != null ? "-XX:ArchiveClassesAtExit=" + recording : "-XX:SharedArchiveFile=" + cache,
+                "-Xlog:cds=off,cds+dynamic=off");
     }
 
     /**

@@ -35,13 +35,13 @@ class ClassDataCacheTest {
         cacheDir = Files.createDirectories(temp.resolve("cache"));
     }
 
-    private ClassDataCache cache(String service, int feature) throws IOException {
-        return ClassDataCache.of(cacheDir, service, jar, "/jdk", "17.0.15+6", feature, OPTIONS);
+    private ClassDataCache cache(String service) throws IOException {
+        return ClassDataCache.of(cacheDir, service, jar, "/jdk", "17.0.15+6", OPTIONS);
     }
 
     @Test
     void recordsWhenThereIsNoCacheThenUsesTheOneKept() throws IOException {
-        ClassDataCache first = cache("idp-server", 17);
+        ClassDataCache first = cache("idp-server");
         assertTrue(first.recording());
         String record = first.jvmOptions().get(0);
         assertTrue(record.startsWith("-XX:ArchiveClassesAtExit=" + first.file() + ".recording-"), record);
@@ -50,7 +50,7 @@ class ClassDataCacheTest {
         first.afterExit(143);
 
         assertEquals("archive", Files.readString(first.file()));
-        ClassDataCache second = cache("idp-server", 17);
+        ClassDataCache second = cache("idp-server");
         assertFalse(second.recording());
         assertEquals(
                 List.of("-XX:SharedArchiveFile=" + first.file(), "-Xlog:cds=off,cds+dynamic=off"), second.jvmOptions());
@@ -60,21 +60,8 @@ class ClassDataCacheTest {
     }
 
     @Test
-    void jdk25AndLaterUseTheAotCache() throws IOException {
-        ClassDataCache first = cache("signaling-server", 25);
-        assertTrue(first.file().toString().endsWith(".aot"), first.file().toString());
-        assertTrue(
-                first.jvmOptions().get(0).startsWith("-XX:AOTCacheOutput="),
-                first.jvmOptions().toString());
-        Files.writeString(first.file(), "cache");
-        assertEquals(
-                List.of("-XX:AOTCache=" + first.file(), "-Xlog:aot=off,cds=off"),
-                cache("signaling-server", 25).jvmOptions());
-    }
-
-    @Test
     void recordingOfAServiceThatDidNotStopCleanlyIsDiscarded() throws IOException {
-        ClassDataCache first = cache("idp-server", 17);
+        ClassDataCache first = cache("idp-server");
         String record = first.jvmOptions().get(0);
         Path recording = Path.of(record.substring(record.indexOf('=') + 1));
         Files.writeString(recording, "half an archive");
@@ -83,7 +70,7 @@ class ClassDataCacheTest {
 
         assertFalse(Files.exists(first.file()));
         assertFalse(Files.exists(recording));
-        assertTrue(cache("idp-server", 17).recording());
+        assertTrue(cache("idp-server").recording());
     }
 
     @Test
@@ -107,7 +94,7 @@ class ClassDataCacheTest {
     void keepingACacheRemovesTheServicesOlderOnesButNotTheOtherServices() throws IOException {
         Path older = Files.writeString(cacheDir.resolve("idp-server-0123456789abcdef.jsa"), "old build");
         Path other = Files.writeString(cacheDir.resolve("signaling-server-0123456789abcdef.jsa"), "other service");
-        ClassDataCache cache = cache("idp-server", 17);
+        ClassDataCache cache = cache("idp-server");
         String record = cache.jvmOptions().get(0);
         Files.writeString(Path.of(record.substring(record.indexOf('=') + 1)), "archive");
 
@@ -121,23 +108,23 @@ class ClassDataCacheTest {
     @Test
     void aCacheTheServiceDidNotMapIsRemovedSoThatTheNextStartRecordsAgain() throws IOException {
         assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "needs /proc");
-        Files.writeString(cache("idp-server", 17).file(), "not an archive");
-        ClassDataCache refused = cache("idp-server", 17);
+        Files.writeString(cache("idp-server").file(), "not an archive");
+        ClassDataCache refused = cache("idp-server");
         assertFalse(refused.recording());
 
         refused.afterReady(ProcessHandle.current());
 
         assertFalse(Files.exists(refused.file()));
-        assertTrue(cache("idp-server", 17).recording());
+        assertTrue(cache("idp-server").recording());
     }
 
     @Test
     void aCacheTheServiceMappedStays() throws IOException {
         assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "needs /proc");
-        Path file = Files.writeString(cache("idp-server", 17).file(), "an archive");
+        Path file = Files.writeString(cache("idp-server").file(), "an archive");
         try (FileChannel channel = FileChannel.open(file)) {
             MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-            cache("idp-server", 17).afterReady(ProcessHandle.current());
+            cache("idp-server").afterReady(ProcessHandle.current());
             assertTrue(Files.exists(file));
             assertEquals('a', mapped.get(0));
         }
