@@ -18,7 +18,10 @@ public final class UpJvmOptions {
     /** {@code off} starts the services without a class-data cache, and records none. */
     public static final String CACHE_VARIABLE = "CALLSIGN_CLASS_CACHE";
 
-    /** Both services: the serial collector, and no more than a quarter of a core's worth of start-up compiling. */
+    /**
+     * Both services: the serial collector (small heaps), and the quick compiler only, which saves about 2 s of CPU per
+     * start for hot code measured up to 10 % slower (docs/benchmarks.md).
+     */
     static final List<String> COMMON = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     /** The IdP's heap: accounts, sessions and keys of one domain. */
