@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  * A service's class-data cache, from which its JVM starts with classes already parsed, verified and laid out instead
  * of loading them from the jars: a dynamic AppCDS archive (JEP 350, {@code -XX:ArchiveClassesAtExit}). A start without
  * a cache records one, which the JVM writes when the service stops normally; later starts use it ({@code
- * -XX:SharedArchiveFile}). On JDK 25 the AOT cache (JEP 483 and 514) started these services no faster and with more
- * memory, and writing it took a second JVM about 20 s when the services stopped (docs/benchmarks.md), so every JDK
+ * -XX:SharedArchiveFile}). On JDK 25 the AOT cache (JEP 483 and 514) started the signaling server no faster and with
+ * more memory, and writing it took a second JVM about 20 s when the services stopped (docs/benchmarks.md), so every JDK
  * gets the AppCDS archive.
  *
  * <p>The file is named by a key over the JDK ({@code java.home}, {@code java.vm.version}), the packaged application
@@ -99,9 +99,11 @@ public final class ClassDataCache {
         }
         Path maps = Path.of("/proc", Long.toString(service.pid()), "maps");
         try {
+            // The kernel names a mapped file by its real path, without the symbolic links of the data directory's.
             if (Files.isReadable(maps)
                     && service.isAlive()
-                    && !Files.readString(maps, StandardCharsets.UTF_8).contains(cache.toString())) {
+                    && !Files.readString(maps, StandardCharsets.UTF_8)
+                            .contains(cache.toRealPath().toString())) {
                 Files.deleteIfExists(cache);
             }
         } catch (IOException | UncheckedIOException e) {

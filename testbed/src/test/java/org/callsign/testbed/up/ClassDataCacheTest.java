@@ -119,6 +119,21 @@ class ClassDataCacheTest {
     }
 
     @Test
+    void aMappedCacheStaysWhenTheDataDirectoryIsReachedThroughASymbolicLink() throws IOException {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "needs /proc");
+        Path linked = Files.createSymbolicLink(temp.resolve("linked-cache"), cacheDir);
+        ClassDataCache cache = ClassDataCache.of(linked, "idp-server", jar, "/jdk", "17.0.15+6", OPTIONS);
+        Path file = Files.writeString(cache.file(), "an archive");
+        try (FileChannel channel = FileChannel.open(file)) {
+            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            ClassDataCache.of(linked, "idp-server", jar, "/jdk", "17.0.15+6", OPTIONS)
+                    .afterReady(ProcessHandle.current());
+            assertTrue(Files.exists(file));
+            assertEquals('a', mapped.get(0));
+        }
+    }
+
+    @Test
     void aCacheTheServiceMappedStays() throws IOException {
         assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "needs /proc");
         Path file = Files.writeString(cache("idp-server").file(), "an archive");
