@@ -7,12 +7,14 @@ import static org.callsign.signaling.connect.HttpSignalingFixture.connectBody;
 import static org.callsign.signaling.connect.HttpSignalingFixture.decodeAnswer;
 import static org.callsign.signaling.connect.HttpSignalingFixture.encodeOffer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * One-shot HTTP signaling on a cluster of three packaged nodes: webexec's {@code /connect} and WHIP taken by one node
  * reach a device at home on another, and a WHIP session's {@code PATCH} and {@code DELETE} reach the node that holds
- * it through a third.
+ * it through a third, or, once that node died, the node that took its client over.
  */
 class ClusterHttpSignalingIT {
 
@@ -76,20 +78,7 @@ class ClusterHttpSignalingIT {
     void whipSessionLivesOnTheDevicesHomeWhicheverNodeTheRequestsReach() throws Exception {
         TwoDevices devices = TwoDevices.register("cluster-whip");
         try (SignalingClient phone = connect(b, devices, devices.phone(), null)) {
-            CompletableFuture<ExtractableResponse<Response>> created = later(() -> bearer(devices.token())
-                    .port(a.port())
-                    .contentType("application/sdp")
-                    .body(SdpFixtures.CHROMIUM_OFFER.sdp().getBytes(StandardCharsets.UTF_8))
-                    .post("/whip/" + devices.phone())
-                    .then()
-                    .extract());
-            JsonNode offer = phone.await("offer");
-            assertEquals("whip", offer.path("from").path("kind").asText(), offer.toString());
-            assertDelivered(phone.call(SignalingClient.message("answer")
-                    .put("session", offer.path("session").asText())
-                    .put("sdp", SdpFixtures.CHROMIUM_ANSWER.sdp())));
-            ExtractableResponse<Response> session = created.get(20, TimeUnit.SECONDS);
-            assertEquals(201, session.statusCode(), session.asString());
+            ExtractableResponse<Response> session = whipSession(devices, phone);
             String location = session.header("Location");
 
             bearer(devices.token())
@@ -116,6 +105,76 @@ class ClusterHttpSignalingIT {
                     phone.await("bye").path("reason").asText());
             bearer(devices.token()).port(a.port()).delete(location).then().statusCode(404);
         }
+    }
+
+    @Test
+    void aWhipSessionGoesOnAfterTheNodeHoldingItDied() throws Exception {
+        PackagedServer doomed = CLUSTER.start(1).get(0);
+        TwoDevices devices = TwoDevices.register("cluster-whip-dies");
+        SignalingClient phone = connect(doomed, devices, devices.phone(), null);
+        String resume = phone.welcome().path("resume").asText();
+        String home = CLUSTER.redis().cli("GET", "callsign:http:home:" + devices.client());
+        ExtractableResponse<Response> session = whipSession(devices, phone);
+        String location = session.header("Location");
+
+        assertEquals(137, doomed.kill());
+        phone.awaitClose();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!CLUSTER.redis().cli("EXISTS", "callsign:http:node:" + home).equals("0")) {
+            assertTrue(System.nanoTime() < deadline, "the dead node is noticed within the node timeout");
+            Thread.sleep(50);
+        }
+
+        trickle(devices, session, a.port()).then().statusCode(204);
+        try (SignalingClient resumed = connect(c, devices, devices.phone(), resume)) {
+            ClusterNodes.assertResumed(resumed);
+            assertEquals(
+                    "candidate:1 1 udp 2122260223 192.0.2.1 50001 typ host",
+                    resumed.await("candidate")
+                            .path("candidate")
+                            .path("candidate")
+                            .asText(),
+                    "held for the phone by the node that took the session over");
+            trickle(devices, session, b.port()).then().statusCode(204);
+            resumed.await("candidate");
+
+            bearer(devices.token()).port(b.port()).delete(location).then().statusCode(200);
+            assertEquals(
+                    "the WHIP client ended the session",
+                    resumed.await("bye").path("reason").asText());
+            bearer(devices.token()).port(c.port()).delete(location).then().statusCode(404);
+        }
+    }
+
+    /** A WHIP session of {@code devices}' client with its phone, published through node a; the {@code 201}. */
+    private static ExtractableResponse<Response> whipSession(TwoDevices devices, SignalingClient phone)
+            throws Exception {
+        CompletableFuture<ExtractableResponse<Response>> created = later(() -> bearer(devices.token())
+                .port(a.port())
+                .contentType("application/sdp")
+                .body(SdpFixtures.CHROMIUM_OFFER.sdp().getBytes(StandardCharsets.UTF_8))
+                .post("/whip/" + devices.phone())
+                .then()
+                .extract());
+        JsonNode offer = phone.await("offer");
+        assertEquals("whip", offer.path("from").path("kind").asText(), offer.toString());
+        assertDelivered(phone.call(SignalingClient.message("answer")
+                .put("session", offer.path("session").asText())
+                .put("sdp", SdpFixtures.CHROMIUM_ANSWER.sdp())));
+        ExtractableResponse<Response> session = created.get(20, TimeUnit.SECONDS);
+        assertEquals(201, session.statusCode(), session.asString());
+        return session;
+    }
+
+    /** A {@code PATCH} of one candidate to the session through the node at {@code port}, naming its entity tag. */
+    private static Response trickle(TwoDevices devices, ExtractableResponse<Response> session, int port) {
+        return bearer(devices.token())
+                .port(port)
+                .contentType("application/trickle-ice-sdpfrag")
+                .header("If-Match", session.header("ETag"))
+                .body("a=mid:0\r\na=candidate:1 1 udp 2122260223 192.0.2.1 50001 typ host\r\n"
+                        .getBytes(StandardCharsets.UTF_8))
+                .patch(session.header("Location"));
     }
 
     /** Runs {@code request} on another thread: it waits for the device's answer, which this thread gives. */

@@ -194,17 +194,9 @@ public class ClusterNode {
 
     /**
      * Records, on a cluster, that this node holds the {@code kind} of thing filed under {@code key} (a call, a WHIP
-     * session), so that requests about it reach this node whichever node they arrive at; for {@code ttl} at most.
-     *
-     * @throws StoreException if Redis does not answer
-     */
-    public void hold(String kind, String key, Duration ttl) {
-        hold(kind, key, ttl, null);
-    }
-
-    /**
-     * As {@link #hold(String, String, Duration)}, for a thing of client {@code owner} (or none, if {@code null}):
-     * should this node die, requests about it go to the owner's home ({@link #holding}).
+     * session) of client {@code owner} (or of none, if {@code null}), so that requests about it reach this node
+     * whichever node they arrive at, for {@code ttl} at most; should this node die, they go to the owner's home
+     * ({@link HeldRoute}).
      *
      * @throws StoreException if Redis does not answer
      */
@@ -230,18 +222,6 @@ public class ClusterNode {
         } catch (StoreException e) {
             LOG.debugf("could not forget a %s: %s", kind, e.getMessage()); // it expires
         }
-    }
-
-    /**
-     * The live node other than this one that holds the {@code kind} of thing filed under {@code key}; empty if the
-     * cluster is off, no node holds it, this one does, or its node is dead.
-     *
-     * @throws StoreException if Redis does not answer
-     */
-    public Optional<String> holder(String kind, String key) {
-        return holding(kind, key)
-                .filter(holding -> holding.alive() && !holding.node().equals(id))
-                .map(Holding::node);
     }
 
     /**

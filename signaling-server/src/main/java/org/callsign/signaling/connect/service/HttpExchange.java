@@ -50,6 +50,16 @@ public final class HttpExchange implements Outbox {
         this.gatherTimeout = gatherTimeout;
     }
 
+    /**
+     * The outbox of an exchange whose answer was given on a node that has died since: it refuses candidates and offers
+     * as any answered exchange does, and learns of the session's end. Its {@link #answer} is empty: it was sent.
+     */
+    public static HttpExchange answered(String kind) {
+        HttpExchange exchange = new HttpExchange(kind, Duration.ZERO);
+        exchange.answer.complete("");
+        return exchange;
+    }
+
     /** The complete answer SDP, or the refusal. */
     public CompletableFuture<String> answer() {
         return answer;

@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
  * to its (new) home, the {@link LineRecords} the former home wrote are taken over, and each recorded line waits for its
  * device to resume, for a resume window from now, with what was held for it; the sessions between the client's
  * devices are open again. Devices that resume find everything as the former home left it; lines whose device does not
- * come back expire as usual, and the senders of what they held are told. Does nothing on a single server.
+ * come back expire as usual, and the senders of what they held are told. The client's calls with other servers and its
+ * WHIP sessions go on too, restored by their handlers from what the former home recorded. Does nothing on a single
+ * server.
  */
 @Singleton
 public class ClientTakeover {
@@ -29,11 +31,19 @@ public class ClientTakeover {
     private final SignalingConfig config;
     private final Object[] locks = new Object[LOCKS];
     private volatile CallRestorer calls = (clientId, recorded) -> {};
+    private volatile WhipRestorer whips = (clientId, recorded) -> {};
 
     /** Carries on the calls of a client taken over, from what its former home recorded of them. */
     @FunctionalInterface
     public interface CallRestorer {
         /** Restores the calls of {@code clientId}: each as {@link LineRecords#call} recorded it, by key. */
+        void restore(String clientId, Map<String, String> recorded);
+    }
+
+    /** Carries on the WHIP sessions of a client taken over, once its lines are back. */
+    @FunctionalInterface
+    public interface WhipRestorer {
+        /** Restores the WHIP sessions of {@code clientId}: each as {@link LineRecords#whip} recorded it, by id. */
         void restore(String clientId, Map<String, String> recorded);
     }
 
@@ -56,6 +66,11 @@ public class ClientTakeover {
     /** Hands the calls of each client taken over to {@code restorer} (the call handler, once it exists). */
     public void restoreCallsWith(CallRestorer restorer) {
         this.calls = restorer;
+    }
+
+    /** Hands the WHIP sessions of each client taken over to {@code restorer}. */
+    public void restoreWhipsWith(WhipRestorer restorer) {
+        this.whips = restorer;
     }
 
     /**
@@ -104,6 +119,7 @@ public class ClientTakeover {
                 records.closed(session);
             }
         }
+        whips.restore(clientId, snapshot.whips());
         calls.restore(clientId, snapshot.calls());
     }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * What a client's home node writes down, on a cluster, so that the node taking the client over after the home died
  * can give its devices their lines back: each online device's current resume key (a hash, never the token), the
- * messages held for it, the client's open sessions, and its calls with other servers (opaque to this package: the
- * call handler writes and reads them). The record names its home; once another node has
+ * messages held for it, the client's open sessions, its calls with other servers and its WHIP sessions (both opaque
+ * to this package: their handlers write and read them). The record names its home; once another node has
  * {@linkplain #takeOver taken it over}, writes of the former home change nothing. A single server keeps nothing
  * ({@link #NONE}): its lines live and die with the process.
  *
@@ -55,6 +55,16 @@ public interface LineRecords {
     default void callEnded(String clientId, String key) {}
 
     /**
+     * Records the WHIP session resource {@code id}, whose device is one of the client's, as {@code session}.
+     *
+     * @throws org.callsign.server.store.StoreException if it could not be written
+     */
+    default void whip(String clientId, String id, String session) {}
+
+    /** Forgets the WHIP session resource {@code id}. */
+    default void whipEnded(String clientId, String id) {}
+
+    /**
      * Takes over the record of {@code clientId} that another node wrote as its home: from now on it is this node's.
      * Empty if there is none, or it is this node's already.
      */
@@ -72,10 +82,12 @@ public interface LineRecords {
      * @param held the messages held for each device, in order, by device id
      * @param sessions the open sessions between its devices
      * @param calls its calls with other servers, as recorded by {@link #call}, by key
+     * @param whips its WHIP sessions, as recorded by {@link #whip}, by resource id
      */
     record Snapshot(
             Map<String, String> resumeKeys,
             Map<String, List<Held>> held,
             List<SignalSession> sessions,
-            Map<String, String> calls) {}
+            Map<String, String> calls,
+            Map<String, String> whips) {}
 }

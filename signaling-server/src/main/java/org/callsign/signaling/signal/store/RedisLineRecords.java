@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
 
 /**
  * {@link LineRecords} in the cluster's Redis. A client's record is the hash {@code <prefix>live:<client>}: {@code home}
- * (the node that wrote it), {@code line:<device>} (the resume key), {@code session:<id>} (the session as JSON) and {@code call:<key>} (a call
- * with another server, as its handler wrote it); the
+ * (the node that wrote it), {@code line:<device>} (the resume key), {@code session:<id>} (the session as JSON),
+ * {@code call:<key>} (a call with another server) and {@code whip:<id>} (a WHIP session), the last two as their
+ * handlers wrote them; the
  * messages held for a device are the list {@code <prefix>held:<client>/<device>}. Every write is one Lua script
  * ({@link #WRITE_SCRIPT}) that changes nothing unless this node is the client's home now ({@code <prefix>home:<client>}),
  * so a node that was taken for dead cannot overwrite what its successor keeps. Records expire after {@link #RECORD_TTL}
@@ -101,6 +102,7 @@ public final class RedisLineRecords implements LineRecords {
     private static final String LINE = "line:";
     private static final String SESSION = "session:";
     private static final String CALL = "call:";
+    private static final String WHIP = "whip:";
 
     private final ClusterNode node;
     private final ObjectMapper mapper;
@@ -158,6 +160,16 @@ public final class RedisLineRecords implements LineRecords {
     }
 
     @Override
+    public void whip(String clientId, String id, String session) {
+        write(clientId, "", "set", WHIP + id, session, "recording a WHIP session");
+    }
+
+    @Override
+    public void whipEnded(String clientId, String id) {
+        bestEffort(clientId, "", "unset", WHIP + id, "", "forgetting a WHIP session");
+    }
+
+    @Override
     public Optional<Snapshot> takeOver(String clientId) {
         Request request = Request.cmd(Command.EVAL)
                 .arg(TAKE_OVER_SCRIPT)
@@ -174,6 +186,7 @@ public final class RedisLineRecords implements LineRecords {
         Map<String, String> resumeKeys = new HashMap<>();
         List<SignalSession> sessions = new ArrayList<>();
         Map<String, String> calls = new HashMap<>();
+        Map<String, String> whips = new HashMap<>();
         Response fields = taken.get(0);
         for (int i = 0; i + 1 < fields.size(); i += 2) {
             String name = fields.get(i).toString();
@@ -187,6 +200,8 @@ public final class RedisLineRecords implements LineRecords {
                 }
             } else if (name.startsWith(CALL)) {
                 calls.put(name.substring(CALL.length()), value);
+            } else if (name.startsWith(WHIP)) {
+                whips.put(name.substring(WHIP.length()), value);
             }
         }
         Map<String, List<Held>> held = new HashMap<>();
@@ -202,9 +217,9 @@ public final class RedisLineRecords implements LineRecords {
             held.put(lists.get(i).toString(), messages);
         }
         LOG.infof(
-                "took client %s over from a dead node: %d lines, %d sessions, %d calls",
-                clientId, resumeKeys.size(), sessions.size(), calls.size());
-        return Optional.of(new Snapshot(resumeKeys, held, sessions, calls));
+                "took client %s over from a dead node: %d lines, %d sessions, %d calls, %d WHIP sessions",
+                clientId, resumeKeys.size(), sessions.size(), calls.size(), whips.size());
+        return Optional.of(new Snapshot(resumeKeys, held, sessions, calls, whips));
     }
 
     @Override

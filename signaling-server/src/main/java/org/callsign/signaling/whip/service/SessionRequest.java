@@ -10,8 +10,10 @@ import org.callsign.signaling.api.ApiError;
  * @param ifMatch the request's {@code If-Match}, or {@code null}
  * @param fragment the trickle-ICE fragment of a {@code PATCH}, or {@code null}
  * @param client the client whose credentials the request presented (checked by the node that took it), or {@code null}
+ * @param takeOver the client whose home the asked node is, to take over first because the node that held the session
+ *     died ({@link org.callsign.signaling.cluster.service.HeldRoute}), or {@code null}
  */
-public record SessionRequest(String id, String ifMatch, String fragment, String client) {
+public record SessionRequest(String id, String ifMatch, String fragment, String client, String takeOver) {
 
     /** The client; 401 {@code not-authenticated} if the request presented no credentials. */
     String requireClient() {

@@ -14,6 +14,7 @@ import org.callsign.signaling.api.ClientAddress;
 import org.callsign.signaling.api.RateLimitedException;
 import org.callsign.signaling.auth.service.CurrentClient;
 import org.callsign.signaling.cluster.service.ClusterNode;
+import org.callsign.signaling.cluster.service.HeldRoute;
 import org.callsign.signaling.cluster.service.NodeRequests;
 import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.connect.service.CallerAdmission;
@@ -30,6 +31,7 @@ import org.callsign.signaling.signal.message.Bye;
 import org.callsign.signaling.signal.message.Candidate;
 import org.callsign.signaling.signal.message.IceCandidate;
 import org.callsign.signaling.signal.message.ServerMessage;
+import org.callsign.signaling.signal.service.ClientTakeover;
 import org.callsign.signaling.signal.service.Relay;
 import org.callsign.signaling.signal.service.SignalingException;
 
@@ -37,7 +39,9 @@ import org.callsign.signaling.signal.service.SignalingException;
  * WHIP (RFC 9725) in front of the relay: a {@code POST} of an SDP offer reaches a device as an offer stamped
  * {@code kind: whip} and is answered {@code 201} with the device's complete answer and a session resource; a
  * {@code PATCH} of a trickle-ICE fragment relays the client's candidates; a {@code DELETE} tells the device
- * {@code bye}. Admission and the choice of device are those of {@code /connect}.
+ * {@code bye}. Admission and the choice of device are those of {@code /connect}. On a cluster, the exchange runs on the
+ * device's home, which then holds the session; a {@code PATCH} or {@code DELETE} reaching another node is run there,
+ * or, if that node died, on the client's next home, which takes the session over ({@link WhipSessions}).
  */
 @Singleton
 @Startup
@@ -65,6 +69,7 @@ public class WhipService {
     private final ClusterNode cluster;
     private final NodeRequests requests;
     private final HomeRouting homes;
+    private final ClientTakeover takeover;
 
     public WhipService(
             CallerAdmission admission,
@@ -76,7 +81,8 @@ public class WhipService {
             Clock clock,
             ClusterNode cluster,
             NodeRequests requests,
-            HomeRouting homes) {
+            HomeRouting homes,
+            ClientTakeover takeover) {
         this.admission = admission;
         this.targets = targets;
         this.exchanges = exchanges;
@@ -87,18 +93,19 @@ public class WhipService {
         this.cluster = cluster;
         this.requests = requests;
         this.homes = homes;
+        this.takeover = takeover;
         requests.serveLater(EXCHANGE, json -> {
             ExchangeRequest request = homes.read(json, ExchangeRequest.class);
             return publishHere(request.caller(), request.target(), request.sdp(), new ClientAddress(request.ip()))
                     .thenApply(homes::write);
         });
         requests.serve(TRICKLE, json -> {
-            SessionRequest request = homes.read(json, SessionRequest.class);
+            SessionRequest request = asked(json);
             trickleHere(request.id(), request.ifMatch(), request.fragment(), request::requireClient);
             return "";
         });
         requests.serve(END, json -> {
-            SessionRequest request = homes.read(json, SessionRequest.class);
+            SessionRequest request = asked(json);
             endHere(request.id(), request::requireClient);
             return "";
         });
@@ -129,10 +136,12 @@ public class WhipService {
      * @param fragment the {@code application/trickle-ice-sdpfrag} body
      */
     public void trickle(String id, String ifMatch, String fragment, CurrentClient current) {
-        Optional<String> holder = holderOf(id);
-        if (holder.isPresent()) {
+        HeldRoute route = routeOf(id);
+        if (!route.here()) {
             requests.ask(
-                    holder.get(), TRICKLE, homes.write(new SessionRequest(id, ifMatch, fragment, clientOf(current))));
+                    route.node(),
+                    TRICKLE,
+                    homes.write(new SessionRequest(id, ifMatch, fragment, clientOf(current), route.takeOver())));
             return;
         }
         trickleHere(id, ifMatch, fragment, () -> current.require().clientId());
@@ -140,9 +149,12 @@ public class WhipService {
 
     /** Ends a session: the device is told {@code bye}, and the resource is gone. */
     public void end(String id, CurrentClient current) {
-        Optional<String> holder = holderOf(id);
-        if (holder.isPresent()) {
-            requests.ask(holder.get(), END, homes.write(new SessionRequest(id, null, null, clientOf(current))));
+        HeldRoute route = routeOf(id);
+        if (!route.here()) {
+            requests.ask(
+                    route.node(),
+                    END,
+                    homes.write(new SessionRequest(id, null, null, clientOf(current), route.takeOver())));
             return;
         }
         endHere(id, () -> current.require().clientId());
@@ -167,7 +179,12 @@ public class WhipService {
                     caller.credentialsOf(),
                     ufrag,
                     clock.instant().plus(config.whip().sessionLifetime()));
-            sessions.add(session);
+            try {
+                sessions.add(session);
+            } catch (RuntimeException e) {
+                relay.dismiss(pending.party(), "the WHIP session could not be recorded");
+                throw e;
+            }
             return new WhipAnswer(session.id(), session.etag(), answer);
         });
     }
@@ -212,9 +229,29 @@ public class WhipService {
         }
     }
 
-    /** The other node that holds session {@code id}, if the cluster is on and one does; ids not ours are not looked up. */
-    private Optional<String> holderOf(String id) {
-        return OpaqueTokens.isWellFormed(id) ? cluster.holder(WhipSessions.CLUSTER_KIND, id) : Optional.empty();
+    /**
+     * Where a request about session {@code id} runs: here on a single server, else on the node that holds it or, if
+     * that node died, on the next home of its client, which takes the client over first. Ids not ours are not looked
+     * up: they are not found here.
+     */
+    private HeldRoute routeOf(String id) {
+        if (!OpaqueTokens.isWellFormed(id)) {
+            return HeldRoute.HERE;
+        }
+        HeldRoute route = HeldRoute.of(cluster, cluster.holding(WhipSessions.CLUSTER_KIND, id));
+        if (route.here() && route.takeOver() != null) {
+            takeover.ensure(route.takeOver());
+        }
+        return route;
+    }
+
+    /** A request another node hands this one; the client it names is taken over first, if its holder died. */
+    private SessionRequest asked(String json) {
+        SessionRequest request = homes.read(json, SessionRequest.class);
+        if (request.takeOver() != null) {
+            takeover.ensure(request.takeOver());
+        }
+        return request;
     }
 
     /** The client whose credentials the request presents, or {@code null} without; 401 for bad ones. */

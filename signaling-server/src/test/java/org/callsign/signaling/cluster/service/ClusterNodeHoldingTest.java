@@ -38,25 +38,52 @@ class ClusterNodeHoldingTest {
         assertEquals(
                 Optional.of(new ClusterNode.Holding(holder.id(), "client-per", true)),
                 other.holding("call", "in https://sig-a.test c1"));
-        assertEquals(Optional.of(holder.id()), other.holder("call", "in https://sig-a.test c1"));
-        assertEquals(Optional.empty(), holder.holder("call", "in https://sig-a.test c1"), "not asked of itself");
+        assertEquals(new HeldRoute(holder.id(), null), route(other, "in https://sig-a.test c1"));
+        assertEquals(HeldRoute.HERE, route(holder, "in https://sig-a.test c1"), "not asked of itself");
 
         holder.leave();
 
         assertEquals(
                 Optional.of(new ClusterNode.Holding(holder.id(), "client-per", false)),
                 other.holding("call", "in https://sig-a.test c1"));
-        assertEquals(Optional.empty(), other.holder("call", "in https://sig-a.test c1"), "a dead holder is not asked");
+        assertEquals(
+                new HeldRoute(null, "client-per"),
+                route(other, "in https://sig-a.test c1"),
+                "a dead holder is not asked: the owner's new home, here, takes it over");
+    }
+
+    @Test
+    void afterTheHolderDiedTheOwnersLiveHomeIsAsked() {
+        holder.hold("whip", "session-2", DAY, "client-quinn");
+        assertEquals(holder.id(), holder.homeOf("client-quinn"));
+        holder.leave();
+        ClusterNode third = new ClusterNode(NodeConfig.of(REDIS, PREFIX));
+        try {
+            assertEquals(third.id(), third.homeOf("client-quinn"), "the dead home is claimed");
+
+            assertEquals(new HeldRoute(third.id(), "client-quinn"), route(other, "session-2"));
+            assertEquals(new HeldRoute(null, "client-quinn"), route(third, "session-2"));
+        } finally {
+            third.leave();
+        }
     }
 
     @Test
     void aThingOfNobodyHasNoOwnerAndAReleasedOneNoHolder() {
-        holder.hold("whip", "session-1", DAY);
+        holder.hold("whip", "session-1", DAY, null);
+        holder.hold("whip", "session-3", DAY, null);
         Optional<ClusterNode.Holding> held = other.holding("whip", "session-1");
         assertTrue(held.isPresent());
         assertEquals(null, held.get().owner());
 
         holder.release("whip", "session-1");
         assertFalse(other.holding("whip", "session-1").isPresent());
+
+        holder.leave();
+        assertEquals(HeldRoute.HERE, route(other, "session-3"), "it died with its node");
+    }
+
+    private static HeldRoute route(ClusterNode node, String key) {
+        return HeldRoute.of(node, node.holding(key.startsWith("in ") ? "call" : "whip", key));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,25 @@ class ClientTakeoverTest {
         second.takeover.ensure(CLIENT);
 
         assertEquals(Map.of(CLIENT, Map.of("in https://sig-a.test c1", "{\"call\":1}")), restored, "once");
+    }
+
+    @Test
+    void theClientsWhipSessionsGoToTheirHandlerAfterItsLinesAndBeforeItsCalls() {
+        records.moveHome("first");
+        records.node("first").whip(CLIENT, "w1", "{\"whip\":1}");
+        records.node("first").call(CLIENT, "in https://sig-a.test c1", "{\"call\":1}");
+        records.moveHome("second");
+        List<String> restored = new ArrayList<>();
+        second.takeover.restoreWhipsWith((clientId, whips) -> {
+            assertTrue(second.online.line(CLIENT, phone.id()).isPresent(), "lines first");
+            restored.add(clientId + " " + whips);
+        });
+        second.takeover.restoreCallsWith((clientId, calls) -> restored.add("calls"));
+
+        second.takeover.ensure(CLIENT);
+        second.takeover.ensure(CLIENT);
+
+        assertEquals(List.of(CLIENT + " {w1={\"whip\":1}}", "calls"), restored, "once, before the calls");
     }
 
     @Test

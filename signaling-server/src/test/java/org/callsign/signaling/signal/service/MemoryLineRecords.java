@@ -18,6 +18,7 @@ final class MemoryLineRecords {
     private final Map<String, List<Held>> held = new HashMap<>();
     private final Map<String, SignalSession> sessions = new LinkedHashMap<>();
     private final Map<String, String> calls = new LinkedHashMap<>();
+    private final Map<String, String> whips = new LinkedHashMap<>();
 
     MemoryLineRecords(String home) {
         this.home = home;
@@ -83,6 +84,16 @@ final class MemoryLineRecords {
             }
 
             @Override
+            public void whip(String clientId, String whipId, String session) {
+                write(id, () -> whips.put(whipId, session));
+            }
+
+            @Override
+            public void whipEnded(String clientId, String whipId) {
+                write(id, () -> whips.remove(whipId));
+            }
+
+            @Override
             public Optional<Snapshot> takeOver(String clientId) {
                 synchronized (MemoryLineRecords.this) {
                     if (!id.equals(home) || owner == null || owner.equals(id)) {
@@ -92,7 +103,11 @@ final class MemoryLineRecords {
                     Map<String, List<Held>> copies = new HashMap<>();
                     held.forEach((device, messages) -> copies.put(device, List.copyOf(messages)));
                     return Optional.of(new Snapshot(
-                            Map.copyOf(resumeKeys), copies, List.copyOf(sessions.values()), Map.copyOf(calls)));
+                            Map.copyOf(resumeKeys),
+                            copies,
+                            List.copyOf(sessions.values()),
+                            Map.copyOf(calls),
+                            Map.copyOf(whips)));
                 }
             }
         };

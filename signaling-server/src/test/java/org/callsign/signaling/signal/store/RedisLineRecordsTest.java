@@ -109,6 +109,24 @@ class RedisLineRecordsTest {
     }
 
     @Test
+    void whipSessionsAreTakenOverBesideCallsAndEndedOnesAreGone() {
+        former.whip(client, "w1", "{\"party\":\"p1\"}");
+        former.whip(client, "w2", "{\"party\":\"p2\"}");
+        former.call(client, "in https://sig-a.test c1", "{\"state\":\"ringing\"}");
+        former.whipEnded(client, "w2");
+
+        moveHome();
+        former.whip(client, "w3", "{\"party\":\"p3\"}");
+        LineRecords.Snapshot snapshot = next.takeOver(client).orElseThrow();
+
+        assertEquals(Map.of("w1", "{\"party\":\"p1\"}"), snapshot.whips());
+        assertEquals(Map.of("in https://sig-a.test c1", "{\"state\":\"ringing\"}"), snapshot.calls());
+        next.whipEnded(client, "w1");
+        next.callEnded(client, "in https://sig-a.test c1");
+        assertEquals("0", REDIS.cli("EXISTS", PREFIX + "live:" + client), "nothing left to keep");
+    }
+
+    @Test
     void aFormerHomeChangesNothingOnceTheClientHasMoved() {
         former.connected(client, "phone", "key-phone");
         former.held(client, "phone", new Held(RelayedBye.fromServer("session-1", "x"), null, null));
