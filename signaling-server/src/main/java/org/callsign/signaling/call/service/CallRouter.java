@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.Optional;
 import org.callsign.signaling.cluster.service.ClusterNode;
+import org.callsign.signaling.cluster.service.HeldRoute;
 import org.callsign.signaling.cluster.service.NodeRequests;
 import org.callsign.signaling.federation.message.CallEvent;
 import org.callsign.signaling.federation.message.Invite;
@@ -138,23 +139,13 @@ public class CallRouter {
         Optional<ClusterNode.Holding> held = toOutgoing == null
                 ? holding(true, sender, id).or(() -> holding(false, sender, id))
                 : holding(toOutgoing, sender, id);
-        if (held.isEmpty()) {
-            return apply(sender, id, event, toOutgoing);
+        HeldRoute route = HeldRoute.of(cluster, held);
+        if (!route.here()) {
+            return ask(route.node(), request(sender, id, null, body, route.takeOver(), toOutgoing));
         }
-        ClusterNode.Holding holding = held.get();
-        if (holding.alive()) {
-            return holding.node().equals(cluster.id())
-                    ? apply(sender, id, event, toOutgoing)
-                    : ask(holding.node(), request(sender, id, null, body, null, toOutgoing));
+        if (route.takeOver() != null) {
+            takeover.ensure(route.takeOver()); // its former home, which held the call, died
         }
-        if (holding.owner() == null) {
-            return apply(sender, id, event, toOutgoing); // nobody's call: it died with its node
-        }
-        String home = cluster.homeOf(holding.owner());
-        if (!home.equals(cluster.id())) {
-            return ask(home, request(sender, id, null, body, holding.owner(), toOutgoing));
-        }
-        takeover.ensure(holding.owner());
         return apply(sender, id, event, toOutgoing);
     }
 
