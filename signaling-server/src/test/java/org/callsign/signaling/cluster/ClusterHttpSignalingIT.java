@@ -52,25 +52,8 @@ class ClusterHttpSignalingIT {
     void connectTakenByOneNodeReachesTheDeviceOnAnother() throws Exception {
         TwoDevices devices = TwoDevices.register("cluster-connect");
         try (SignalingClient phone = connect(b, devices, devices.phone(), null)) {
-            CompletableFuture<ExtractableResponse<Response>> response = later(() -> TestClients.as(devices.client())
-                    .port(a.port())
-                    .contentType(ContentType.JSON)
-                    .body(connectBody(null, encodeOffer(SdpFixtures.CHROMIUM_OFFER.sdp()), devices.phone()))
-                    .post("/connect")
-                    .then()
-                    .extract());
-
-            JsonNode offer = phone.await("offer");
-            assertEquals("connect", offer.path("from").path("kind").asText(), offer.toString());
-            assertDelivered(phone.call(SignalingClient.message("answer")
-                    .put("session", offer.path("session").asText())
-                    .put("sdp", SdpFixtures.CHROMIUM_ANSWER.sdp())));
-
-            ExtractableResponse<Response> answered = response.get(20, TimeUnit.SECONDS);
-            assertEquals(200, answered.statusCode(), answered.asString());
-            assertEquals(
-                    SdpFixtures.CHROMIUM_ANSWER.sdp(),
-                    decodeAnswer(answered.asString()).sdp());
+            CompletableFuture<ExtractableResponse<Response>> response = connectThroughA(devices);
+            answerConnect(phone, response);
         }
     }
 
@@ -109,25 +92,15 @@ class ClusterHttpSignalingIT {
 
     @Test
     void aWhipSessionGoesOnAfterTheNodeHoldingItDied() throws Exception {
-        PackagedServer doomed = CLUSTER.start(1).get(0);
-        TwoDevices devices = TwoDevices.register("cluster-whip-dies");
-        SignalingClient phone = connect(doomed, devices, devices.phone(), null);
-        String resume = phone.welcome().path("resume").asText();
-        String home = CLUSTER.redis().cli("GET", "callsign:http:home:" + devices.client());
-        ExtractableResponse<Response> session = whipSession(devices, phone);
+        DoomedHome doomed = DoomedHome.start("cluster-whip-dies");
+        TwoDevices devices = doomed.devices();
+        ExtractableResponse<Response> session = whipSession(devices, doomed.phone());
         String location = session.header("Location");
 
-        assertEquals(137, doomed.kill());
-        phone.awaitClose();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!CLUSTER.redis().cli("EXISTS", "callsign:http:node:" + home).equals("0")) {
-            assertTrue(System.nanoTime() < deadline, "the dead node is noticed within the node timeout");
-            Thread.sleep(50);
-        }
+        doomed.kill();
 
         trickle(devices, session, a.port()).then().statusCode(204);
-        try (SignalingClient resumed = connect(c, devices, devices.phone(), resume)) {
-            ClusterNodes.assertResumed(resumed);
+        try (SignalingClient resumed = doomed.resumeOn(c)) {
             assertEquals(
                     "candidate:1 1 udp 2122260223 192.0.2.1 50001 typ host",
                     resumed.await("candidate")
@@ -144,6 +117,86 @@ class ClusterHttpSignalingIT {
                     resumed.await("bye").path("reason").asText());
             bearer(devices.token()).port(c.port()).delete(location).then().statusCode(404);
         }
+    }
+
+    @Test
+    void aConnectWhileTheDevicesHomeIsDeadWaitsForTheDeviceToResume() throws Exception {
+        DoomedHome doomed = DoomedHome.start("cluster-connect-failover");
+        doomed.kill();
+
+        CompletableFuture<ExtractableResponse<Response>> response = connectThroughA(doomed.devices());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (homeOf(doomed.devices()).equals(doomed.home())) {
+            assertTrue(System.nanoTime() < deadline, "the request claims the client's home");
+            Thread.sleep(20);
+        }
+        try (SignalingClient resumed = doomed.resumeOn(c)) {
+            answerConnect(resumed, response);
+        }
+    }
+
+    /** A node of its own started as the home of a new client, with the client's phone connected to it. */
+    private record DoomedHome(PackagedServer node, TwoDevices devices, SignalingClient phone, String home) {
+
+        static DoomedHome start(String client) {
+            PackagedServer node = CLUSTER.start(1).get(0);
+            TwoDevices devices = TwoDevices.register(client);
+            SignalingClient phone = connect(node, devices, devices.phone(), null);
+            return new DoomedHome(node, devices, phone, homeOf(devices));
+        }
+
+        /** Kills the node, and waits until the others take it for dead. */
+        void kill() throws InterruptedException {
+            assertEquals(137, node.kill());
+            phone.awaitClose();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!CLUSTER.redis().cli("EXISTS", "callsign:http:node:" + home).equals("0")) {
+                assertTrue(System.nanoTime() < deadline, "the dead node is noticed within the node timeout");
+                Thread.sleep(50);
+            }
+        }
+
+        /** The phone, resumed on {@code other}. */
+        SignalingClient resumeOn(PackagedServer other) {
+            SignalingClient resumed = connect(
+                    other,
+                    devices,
+                    devices.phone(),
+                    phone.welcome().path("resume").asText());
+            ClusterNodes.assertResumed(resumed);
+            return resumed;
+        }
+    }
+
+    /** A {@code /connect} of {@code devices}' client to its phone, through node a, running until it is answered. */
+    private static CompletableFuture<ExtractableResponse<Response>> connectThroughA(TwoDevices devices) {
+        return later(() -> TestClients.as(devices.client())
+                .port(a.port())
+                .contentType(ContentType.JSON)
+                .body(connectBody(null, encodeOffer(SdpFixtures.CHROMIUM_OFFER.sdp()), devices.phone()))
+                .post("/connect")
+                .then()
+                .extract());
+    }
+
+    /** Answers the {@code /connect} offer that {@code device} gets, and checks that the answer is the response. */
+    private static void answerConnect(SignalingClient device, CompletableFuture<ExtractableResponse<Response>> response)
+            throws Exception {
+        JsonNode offer = device.await("offer");
+        assertEquals("connect", offer.path("from").path("kind").asText(), offer.toString());
+        assertDelivered(device.call(SignalingClient.message("answer")
+                .put("session", offer.path("session").asText())
+                .put("sdp", SdpFixtures.CHROMIUM_ANSWER.sdp())));
+        ExtractableResponse<Response> answered = response.get(20, TimeUnit.SECONDS);
+        assertEquals(200, answered.statusCode(), answered.asString());
+        assertEquals(
+                SdpFixtures.CHROMIUM_ANSWER.sdp(),
+                decodeAnswer(answered.asString()).sdp());
+    }
+
+    /** The node that is the home of {@code devices}' client now. */
+    private static String homeOf(TwoDevices devices) {
+        return CLUSTER.redis().cli("GET", "callsign:http:home:" + devices.client());
     }
 
     /** A WHIP session of {@code devices}' client with its phone, published through node a; the {@code 201}. */

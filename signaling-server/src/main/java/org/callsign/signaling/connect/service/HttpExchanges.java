@@ -11,6 +11,7 @@ import org.callsign.signaling.api.ClientAddress;
 import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.signal.message.Offer;
 import org.callsign.signaling.signal.message.ServerMessage;
+import org.callsign.signaling.signal.service.ClientTakeover;
 import org.callsign.signaling.signal.service.HttpParty;
 import org.callsign.signaling.signal.service.Relay;
 import org.callsign.signaling.signal.service.SignalError;
@@ -20,7 +21,9 @@ import org.callsign.signaling.signal.service.SignalingException;
  * Relays an HTTP caller's offer to a device and waits, without a thread, for its answer: the caller becomes an
  * {@link HttpParty} of the relay for the exchange, the device receives the offer stamped with the caller's kind and
  * fingerprint, and the answer (or the refusal) completes the returned stage. Past {@code connect.answer-timeout} the
- * wait ends with 504 {@code answer-timeout} and the device is told {@code bye}.
+ * wait ends with 504 {@code answer-timeout} and the device is told {@code bye}. Runs on the target client's home; on a
+ * cluster whose former home for the client died, the client is taken over first ({@link ClientTakeover}), so that the
+ * offer waits on the line of a device that is about to resume.
  */
 @Singleton
 public class HttpExchanges {
@@ -28,11 +31,13 @@ public class HttpExchanges {
     private final Relay relay;
     private final PendingAnswers pending;
     private final SignalingConfig config;
+    private final ClientTakeover takeover;
 
-    public HttpExchanges(Relay relay, PendingAnswers pending, SignalingConfig config) {
+    public HttpExchanges(Relay relay, PendingAnswers pending, SignalingConfig config, ClientTakeover takeover) {
         this.relay = relay;
         this.pending = pending;
         this.config = config;
+        this.takeover = takeover;
     }
 
     /**
@@ -43,6 +48,7 @@ public class HttpExchanges {
      */
     public PendingAnswer offer(HttpCaller caller, HttpTarget target, String kind, String sdp, ClientAddress from) {
         PendingAnswers.Permit permit = pending.acquire(from);
+        takeover.ensure(target.clientId());
         String session = OpaqueTokens.newSecret();
         HttpExchange exchange = new HttpExchange(kind, config.connect().gatherTimeout());
         HttpParty party = new HttpParty(target.clientId(), session, kind, caller.fingerprint(), exchange);

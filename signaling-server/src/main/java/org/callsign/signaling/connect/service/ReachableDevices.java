@@ -6,11 +6,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.callsign.signaling.cluster.service.ClusterNode;
 import org.callsign.signaling.cluster.service.NodeRequests;
+import org.callsign.signaling.signal.service.ClientTakeover;
 import org.callsign.signaling.signal.service.OnlineDevices;
 
 /**
  * Which devices of a client are online, wherever its home is: this node's lines on a single server or when the client
- * is at home here, otherwise its home node's answer. For choosing the device that answers an HTTP offer.
+ * is at home here, otherwise its home node's answer. For choosing the device that answers an HTTP offer. A home whose
+ * client's former home died takes the client over first ({@link ClientTakeover}), so that devices that are about to
+ * resume count as online and the offer waits for them on their lines.
  */
 @Singleton
 @Startup
@@ -20,11 +23,13 @@ public class ReachableDevices {
     private final ClusterNode cluster;
     private final NodeRequests requests;
     private final OnlineDevices online;
+    private final ClientTakeover takeover;
 
-    public ReachableDevices(ClusterNode cluster, NodeRequests requests, OnlineDevices online) {
+    public ReachableDevices(ClusterNode cluster, NodeRequests requests, OnlineDevices online, ClientTakeover takeover) {
         this.cluster = cluster;
         this.requests = requests;
         this.online = online;
+        this.takeover = takeover;
         requests.serve(ONLINE, client -> String.join("\n", onlineHere(client)));
     }
 
@@ -39,6 +44,7 @@ public class ReachableDevices {
     }
 
     private Set<String> onlineHere(String clientId) {
+        takeover.ensure(clientId);
         return online.linesOf(clientId).stream()
                 .map(line -> line.device().id())
                 .collect(Collectors.toUnmodifiableSet());
