@@ -7,6 +7,7 @@ import static org.callsign.signaling.connect.HttpSignalingFixture.connectBody;
 import static org.callsign.signaling.connect.HttpSignalingFixture.decodeAnswer;
 import static org.callsign.signaling.connect.HttpSignalingFixture.encodeOffer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -135,6 +136,22 @@ class ClusterHttpSignalingIT {
         }
     }
 
+    @Test
+    void aConnectWhoseDevicesHomeDiesWhileItWaitsIsOfferedAgainOnTheNextHome() throws Exception {
+        DoomedHome doomed = DoomedHome.start("cluster-connect-midway");
+        CompletableFuture<ExtractableResponse<Response>> response = connectThroughA(doomed.devices());
+        JsonNode first = doomed.phone().await("offer");
+
+        doomed.kill();
+
+        try (SignalingClient resumed = doomed.resumeOn(c)) {
+            JsonNode again = resumed.await("offer");
+            assertNotEquals(
+                    first.path("session").asText(), again.path("session").asText(), "a new exchange");
+            answer(resumed, again, response);
+        }
+    }
+
     /** A node of its own started as the home of a new client, with the client's phone connected to it. */
     private record DoomedHome(PackagedServer node, TwoDevices devices, SignalingClient phone, String home) {
 
@@ -182,7 +199,13 @@ class ClusterHttpSignalingIT {
     /** Answers the {@code /connect} offer that {@code device} gets, and checks that the answer is the response. */
     private static void answerConnect(SignalingClient device, CompletableFuture<ExtractableResponse<Response>> response)
             throws Exception {
-        JsonNode offer = device.await("offer");
+        answer(device, device.await("offer"), response);
+    }
+
+    /** Answers {@code offer}, of a {@code /connect}, and checks that the answer is the response. */
+    private static void answer(
+            SignalingClient device, JsonNode offer, CompletableFuture<ExtractableResponse<Response>> response)
+            throws Exception {
         assertEquals("connect", offer.path("from").path("kind").asText(), offer.toString());
         assertDelivered(device.call(SignalingClient.message("answer")
                 .put("session", offer.path("session").asText())

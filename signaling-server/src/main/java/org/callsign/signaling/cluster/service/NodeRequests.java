@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * {@link Frame.Type#REQUEST} names a kind that the other node {@linkplain #serve serves}; its handler runs there on the
  * cluster's workers, and what it returns, or the refusal it throws ({@link RemoteFailures}), comes back as the {@link
  * Frame.Type#RESPONSE}. A node that does not answer within {@link #TIMEOUT} (dead, or the frame lost) is {@code
- * node-lost}.
+ * node-lost}; so is, at once, a node that the heartbeat finds dead while it is asked ({@link NodeDiedException}).
  */
 @Singleton
 @Startup
@@ -34,13 +34,18 @@ public class NodeRequests {
 
     private final ClusterNode node;
     private final Map<String, Function<String, CompletionStage<String>>> handlers = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Asked> pending = new ConcurrentHashMap<>();
+
+    /** A request waiting for node {@code to}'s answer. */
+    private record Asked(String to, CompletableFuture<String> answer) {}
 
     NodeRequests(ClusterNode node) {
         this.node = node;
         if (node.enabled()) {
             node.handle(Frame.Type.REQUEST, frame -> node.workers().execute(() -> answer(frame)));
             node.handle(Frame.Type.RESPONSE, this::answered);
+            node.watch(() -> pending.values().stream().map(Asked::to).toList());
+            node.onNodeLost(this::died);
         }
     }
 
@@ -84,7 +89,7 @@ public class NodeRequests {
     public CompletableFuture<String> askLater(String to, String kind, String body, Duration timeout) {
         String id = OpaqueTokens.newSecret();
         CompletableFuture<String> answer = new CompletableFuture<>();
-        pending.put(id, answer);
+        pending.put(id, new Asked(to, answer));
         node.send(
                 to,
                 new Frame(Frame.Type.REQUEST, node.id(), id, 0, kind + '\n' + body),
@@ -141,12 +146,22 @@ public class NodeRequests {
                 failure -> LOG.warnf("could not answer node %s: %s", request.from(), failure.getMessage()));
     }
 
+    /** Fails what node {@code dead} was asked and has not answered. */
+    private void died(String dead) {
+        for (Asked asked : pending.values()) {
+            if (asked.to().equals(dead)) {
+                asked.answer().completeExceptionally(new NodeDiedException());
+            }
+        }
+    }
+
     /** On the bus's event loop: an answer to one of this node's requests. */
     private void answered(Frame response) {
-        CompletableFuture<String> answer = pending.get(response.link());
-        if (answer == null) {
+        Asked asked = pending.get(response.link());
+        if (asked == null) {
             return; // timed out meanwhile
         }
+        CompletableFuture<String> answer = asked.answer();
         String payload = response.payload();
         if (payload.startsWith("ok\n")) {
             answer.complete(payload.substring(3));

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.callsign.signaling.cluster.service.ClusterNode;
+import org.callsign.signaling.cluster.service.NodeDiedException;
 import org.callsign.signaling.cluster.service.NodeRequests;
 import org.callsign.signaling.signal.service.SignalError;
 import org.callsign.signaling.signal.service.SignalingException;
@@ -30,15 +33,38 @@ public class HomeRouting {
 
     /**
      * {@code here} if {@code clientId} is at home on this node; else asks its home to run {@code kind} on {@code body},
-     * waiting up to {@code timeout}. The stage fails with the refusal the home threw, or {@code node-lost}.
+     * waiting up to {@code timeout}. If the home dies meanwhile, what it ran is gone with it: the work is run once more
+     * on the client's next home (which takes the client over, so that the device can answer once it has resumed there),
+     * with the same timeout. The stage fails with the refusal the home threw, or {@code node-lost}.
      */
     public CompletionStage<String> onHome(
             String clientId, String kind, Object body, Duration timeout, Supplier<CompletionStage<String>> here) {
+        return onHome(clientId, kind, write(body), timeout, here, true);
+    }
+
+    private CompletionStage<String> onHome(
+            String clientId,
+            String kind,
+            String body,
+            Duration timeout,
+            Supplier<CompletionStage<String>> here,
+            boolean again) {
         String home = cluster.homeOf(clientId);
         if (home.equals(cluster.id())) {
             return here.get();
         }
-        return requests.askLater(home, kind, write(body), timeout);
+        CompletableFuture<String> asked = requests.askLater(home, kind, body, timeout);
+        if (!again) {
+            return asked;
+        }
+        return asked.exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            return cause instanceof NodeDiedException
+                    ? CompletableFuture.supplyAsync(
+                                    () -> onHome(clientId, kind, body, timeout, here, false), cluster.workers())
+                            .thenCompose(stage -> stage)
+                    : CompletableFuture.failedFuture(cause);
+        });
     }
 
     /** {@code value} as JSON. */
