@@ -63,6 +63,9 @@ final class ActiveCall {
     /** Whether the other server was told how the call ended (or needs not be). */
     boolean settled;
 
+    /** On a cluster, whether its client's record holds what never changes of it ({@link StoredCall.Start}). */
+    boolean started;
+
     private CompletableFuture<Void> outbound = CompletableFuture.completedFuture(null);
 
     ActiveCall(String id, boolean outgoing, String peerServer, String clientId, String offer, CallRecord record) {

@@ -13,6 +13,7 @@ import org.callsign.server.store.StoreException;
 import org.callsign.signaling.call.store.CallRecord;
 import org.callsign.signaling.cluster.service.ClusterNode;
 import org.callsign.signaling.config.SignalingConfig;
+import org.callsign.signaling.signal.message.IceCandidate;
 import org.callsign.signaling.signal.service.DeviceParty;
 import org.callsign.signaling.signal.service.LineRecords;
 import org.callsign.signaling.signal.service.SignalError;
@@ -85,32 +86,54 @@ public class ActiveCalls {
     }
 
     /**
-     * Records {@code call} as it stands now, like {@link #record}.
+     * Records {@code call} as it stands now, like {@link #record}: its state, with what never changes of it the first
+     * time.
      *
      * @throws StoreException if it could not be written
      */
-    void write(ActiveCall call) {
-        if (records == LineRecords.NONE || call.clientId == null || call.peerServer.isEmpty()) {
-            return;
-        }
+    private void write(ActiveCall call) {
         synchronized (call) {
-            if (calls.get(call.key()) != call) {
-                return; // removed
+            if (!recorded(call)) {
+                return;
             }
-            records.call(call.clientId, call.key(), json(StoredCall.of(call)));
+            String start = call.started ? null : json(StoredCall.Start.of(call));
+            records.call(call.clientId, call.key(), start, json(StoredCall.State.of(call)), call.held.size());
+            call.started = true;
         }
+    }
+
+    /**
+     * Holds {@code candidate} for the ringing {@code call}, until a device accepts; on a cluster, appends it to the
+     * call's record first. The caller holds the call's monitor.
+     *
+     * @throws StoreException if it could not be written: it is not held, and the caller's server must learn that
+     */
+    void hold(ActiveCall call, IceCandidate candidate) {
+        if (recorded(call)) {
+            records.callHeld(call.clientId, call.key(), json(candidate));
+        }
+        call.held.add(candidate);
+    }
+
+    /** Whether {@code call} is recorded with its client's lines: on a cluster, until it is removed. */
+    private boolean recorded(ActiveCall call) {
+        return records != LineRecords.NONE
+                && call.clientId != null
+                && !call.peerServer.isEmpty()
+                && calls.get(call.key()) == call;
     }
 
     /**
      * Adds the calls of {@code clientId} that the node whose client this one took over recorded, unless they are here
      * already, and records them as this node's; returns those added, without timers.
      */
-    List<ActiveCall> restore(String clientId, Map<String, String> recorded) {
+    List<ActiveCall> restore(String clientId, Map<String, LineRecords.RecordedCall> recorded) {
         List<ActiveCall> restored = new ArrayList<>();
-        for (Map.Entry<String, String> entry : recorded.entrySet()) {
+        for (Map.Entry<String, LineRecords.RecordedCall> entry : recorded.entrySet()) {
             ActiveCall call;
             try {
-                call = mapper.readValue(entry.getValue(), StoredCall.class).call();
+                call = StoredCall.read(mapper, entry.getValue()).call();
+                call.started = true;
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 LOG.warnf("skipped an unreadable call of client %s: %s", clientId, e.getMessage());
                 records.callEnded(clientId, entry.getKey());
@@ -228,11 +251,12 @@ public class ActiveCalls {
         return calls.size();
     }
 
-    private String json(StoredCall call) {
+    private String json(Object part) {
         try {
-            return mapper.writeValueAsString(call);
+            return mapper.writeValueAsString(part);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a call as JSON", e);
+            throw new IllegalStateException(
+                    "cannot write a call's " + part.getClass().getSimpleName() + " as JSON", e);
         }
     }
 }

@@ -42,6 +42,7 @@ import org.callsign.signaling.signal.message.ServerMessage;
 import org.callsign.signaling.signal.service.CallHandler;
 import org.callsign.signaling.signal.service.ClientTakeover;
 import org.callsign.signaling.signal.service.DeviceParty;
+import org.callsign.signaling.signal.service.LineRecords;
 import org.callsign.signaling.signal.service.SdpCheck;
 import org.callsign.signaling.signal.service.SignalError;
 import org.callsign.signaling.signal.service.SignalingException;
@@ -355,7 +356,7 @@ public class CallService implements CallHandler {
      * where it was recorded, its ring timeout where it was. Requests to the other server that the dead node had not
      * sent yet are lost with it.
      */
-    void restore(String clientId, Map<String, String> recorded) {
+    void restore(String clientId, Map<String, LineRecords.RecordedCall> recorded) {
         Instant now = clock.instant();
         List<ActiveCall> restored = active.restore(clientId, recorded);
         int lost = history.endUnfinished(clientId, active::has, NODE_LOST, now);

@@ -368,13 +368,7 @@ public class IncomingCalls {
             if (call.held.size() >= config.calls().maxHeldCandidates()) {
                 throw new SignalingException(SignalError.TOO_MANY_CALLS, "too many candidates held for this call");
             }
-            call.held.add(candidate);
-            try {
-                active.write(call);
-            } catch (RuntimeException e) {
-                call.held.remove(call.held.size() - 1); // not held: the caller's server learns it failed
-                throw e;
-            }
+            active.hold(call, candidate); // a failure answers the caller's server 503
         }
     }
 

@@ -36,8 +36,8 @@ public class ClientTakeover {
     /** Carries on the calls of a client taken over, from what its former home recorded of them. */
     @FunctionalInterface
     public interface CallRestorer {
-        /** Restores the calls of {@code clientId}: each as {@link LineRecords#call} recorded it, by key. */
-        void restore(String clientId, Map<String, String> recorded);
+        /** Restores the calls of {@code clientId}: each as {@link LineRecords} recorded it, by key. */
+        void restore(String clientId, Map<String, LineRecords.RecordedCall> recorded);
     }
 
     /** Carries on the WHIP sessions of a client taken over, once its lines are back. */

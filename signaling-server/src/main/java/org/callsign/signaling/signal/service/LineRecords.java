@@ -45,13 +45,24 @@ public interface LineRecords {
     default void closed(SignalSession session) {}
 
     /**
-     * Records the call filed under {@code key} as {@code call}, replacing what was recorded of it.
+     * Records the call filed under {@code key}: its {@code state} now, replacing what was recorded of it, and the first
+     * {@code held} of the candidates {@linkplain #callHeld held} for it, forgetting those after; with {@code start},
+     * what never changes of the call (its offer, several kilobytes), unless that is recorded already ({@code null}).
+     * So a change of the call rewrites only its small state.
      *
      * @throws org.callsign.server.store.StoreException if it could not be written
      */
-    default void call(String clientId, String key, String call) {}
+    default void call(String clientId, String key, String start, String state, int held) {}
 
-    /** Forgets the call filed under {@code key}. */
+    /**
+     * Appends {@code candidate} to the candidates held for the call filed under {@code key}, leaving the rest of its
+     * record as it is.
+     *
+     * @throws org.callsign.server.store.StoreException if it could not be written: the candidate must not be held
+     */
+    default void callHeld(String clientId, String key, String candidate) {}
+
+    /** Forgets the call filed under {@code key}: its start, state and held candidates. */
     default void callEnded(String clientId, String key) {}
 
     /**
@@ -81,13 +92,22 @@ public interface LineRecords {
      * @param resumeKeys each online device's resume key, by device id
      * @param held the messages held for each device, in order, by device id
      * @param sessions the open sessions between its devices
-     * @param calls its calls with other servers, as recorded by {@link #call}, by key
+     * @param calls its calls with other servers, as recorded by {@link #call} and {@link #callHeld}, by key
      * @param whips its WHIP sessions, as recorded by {@link #whip}, by resource id
      */
     record Snapshot(
             Map<String, String> resumeKeys,
             Map<String, List<Held>> held,
             List<SignalSession> sessions,
-            Map<String, String> calls,
+            Map<String, RecordedCall> calls,
             Map<String, String> whips) {}
+
+    /**
+     * A call as {@link #call} and {@link #callHeld} recorded it.
+     *
+     * @param start what never changes of it, or {@code null} if that is missing
+     * @param state its state when last recorded
+     * @param held the candidates held for it, in order
+     */
+    record RecordedCall(String start, String state, List<String> held) {}
 }

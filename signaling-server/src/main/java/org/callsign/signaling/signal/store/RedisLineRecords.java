@@ -22,11 +22,12 @@ import org.jboss.logging.Logger;
 
 /**
  * {@link LineRecords} in the cluster's Redis. A client's record is the hash {@code <prefix>live:<client>}: {@code home}
- * (the node that wrote it), {@code line:<device>} (the resume key), {@code session:<id>} (the session as JSON),
- * {@code call:<key>} (a call with another server) and {@code whip:<id>} (a WHIP session), the last two as their
- * handlers wrote them; the
- * messages held for a device are the list {@code <prefix>held:<client>/<device>}. Every write is one Lua script
- * ({@link #WRITE_SCRIPT}) that changes nothing unless this node is the client's home now ({@code <prefix>home:<client>}),
+ * (the node that wrote it), {@code line:<device>} (the resume key), {@code session:<id>} (the session as JSON), for
+ * a call with another server {@code call:<key>} (its state) and {@code call-start:<key>} (what never changes of it, its
+ * offer among them, written once), and {@code whip:<id>} (a WHIP session), as their handlers wrote them; the messages held for a device are the list
+ * {@code <prefix>held:<client>/<device>}, and the candidates held for a call the list
+ * {@code <prefix>call-held:<client>/<key>}, appended to one by one, so that no write repeats what an earlier one wrote. Every write is one Lua script
+ * ({@link LineScripts#WRITE}) that changes nothing unless this node is the client's home now ({@code <prefix>home:<client>}),
  * so a node that was taken for dead cannot overwrite what its successor keeps. Records expire after {@link #RECORD_TTL}
  * unless written or {@linkplain #refresh refreshed}.
  */
@@ -36,72 +37,10 @@ public final class RedisLineRecords implements LineRecords {
     /** How long a record lives after its last write or refresh. */
     public static final Duration RECORD_TTL = Duration.ofHours(1);
 
-    /**
-     * {@code KEYS}: the record, a device's held list, the client's home key; {@code ARGV}: this node, the time to live
-     * in ms, the operation ({@code set}, {@code unset}, {@code push}, {@code trim}, {@code drop}) and its two
-     * arguments. Returns 1 if it wrote, 0 if this node is not the client's home.
-     */
-    static final String WRITE_SCRIPT =
-            """
-            if redis.call('GET', KEYS[3]) ~= ARGV[1] then
-              return 0
-            end
-            local op = ARGV[3]
-            if op == 'set' then
-              redis.call('HSET', KEYS[1], 'home', ARGV[1], ARGV[4], ARGV[5])
-            elseif op == 'unset' then
-              redis.call('HDEL', KEYS[1], ARGV[4])
-            elseif op == 'push' then
-              redis.call('RPUSH', KEYS[2], ARGV[4])
-              redis.call('PEXPIRE', KEYS[2], ARGV[2])
-            elseif op == 'trim' then
-              redis.call('LTRIM', KEYS[2], ARGV[4], -1)
-            elseif op == 'drop' then
-              redis.call('DEL', KEYS[2])
-              if ARGV[4] ~= '' then
-                redis.call('HDEL', KEYS[1], ARGV[4])
-              end
-            end
-            if redis.call('HLEN', KEYS[1]) <= 1 then
-              redis.call('DEL', KEYS[1])
-            else
-              redis.call('PEXPIRE', KEYS[1], ARGV[2])
-            end
-            return 1
-            """;
-
-    /**
-     * {@code KEYS}: the record, the client's home key; {@code ARGV}: this node, the time to live in ms, the prefix of
-     * the client's held lists. If this node is the client's home and the record another node's, makes it this node's
-     * and returns its fields and, for each line, the device id and its held messages; else nil.
-     */
-    static final String TAKE_OVER_SCRIPT =
-            """
-            if redis.call('GET', KEYS[2]) ~= ARGV[1] then
-              return false
-            end
-            local home = redis.call('HGET', KEYS[1], 'home')
-            if not home or home == ARGV[1] then
-              return false
-            end
-            redis.call('HSET', KEYS[1], 'home', ARGV[1])
-            redis.call('PEXPIRE', KEYS[1], ARGV[2])
-            local fields = redis.call('HGETALL', KEYS[1])
-            local held = {}
-            for i = 1, #fields, 2 do
-              if string.sub(fields[i], 1, 5) == 'line:' then
-                local device = string.sub(fields[i], 6)
-                held[#held + 1] = device
-                held[#held + 1] = redis.call('LRANGE', ARGV[3] .. device, 0, -1)
-                redis.call('PEXPIRE', ARGV[3] .. device, ARGV[2])
-              end
-            end
-            return {fields, held}
-            """;
-
     private static final String LINE = "line:";
     private static final String SESSION = "session:";
     private static final String CALL = "call:";
+    private static final String CALL_START = "call-start:";
     private static final String WHIP = "whip:";
 
     private final ClusterNode node;
@@ -114,78 +53,110 @@ public final class RedisLineRecords implements LineRecords {
 
     @Override
     public void connected(String clientId, String deviceId, String resumeKey) {
-        bestEffort(clientId, deviceId, "set", LINE + deviceId, resumeKey, "recording a device's resume key");
+        bestEffort(
+                clientId,
+                heldKey(clientId, deviceId),
+                "recording a device's resume key",
+                "set",
+                LINE + deviceId,
+                resumeKey);
     }
 
     @Override
     public void held(String clientId, String deviceId, Held message) {
-        write(clientId, deviceId, "push", json(message), "", "recording a held message");
+        write(clientId, heldKey(clientId, deviceId), "recording a held message", "push", json(message));
     }
 
     @Override
     public void delivered(String clientId, String deviceId, int count) {
-        bestEffort(clientId, deviceId, "trim", Integer.toString(count), "", "forgetting delivered messages");
+        bestEffort(
+                clientId,
+                heldKey(clientId, deviceId),
+                "forgetting delivered messages",
+                "trim",
+                Integer.toString(count));
     }
 
     @Override
     public void dropped(String clientId, String deviceId, boolean offline) {
-        bestEffort(clientId, deviceId, "drop", offline ? LINE + deviceId : "", "", "forgetting a line");
+        bestEffort(clientId, heldKey(clientId, deviceId), "forgetting a line", "drop", offline ? LINE + deviceId : "");
     }
 
     @Override
     public void opened(SignalSession session) {
         bestEffort(
                 session.clientId(),
-                "",
+                heldKey(session.clientId(), ""),
+                "recording a session",
                 "set",
                 SESSION + session.id(),
                 json(new StoredSession(
-                        session.caller(), session.callee(), session.opened().toEpochMilli())),
-                "recording a session");
+                        session.caller(), session.callee(), session.opened().toEpochMilli())));
     }
 
     @Override
     public void closed(SignalSession session) {
-        bestEffort(session.clientId(), "", "unset", SESSION + session.id(), "", "forgetting a session");
+        bestEffort(
+                session.clientId(),
+                heldKey(session.clientId(), ""),
+                "forgetting a session",
+                "unset",
+                SESSION + session.id());
     }
 
     @Override
-    public void call(String clientId, String key, String call) {
-        write(clientId, "", "set", CALL + key, call, "recording a call");
+    public void call(String clientId, String key, String start, String state, int held) {
+        write(
+                clientId,
+                candidatesKey(clientId, key),
+                "recording a call",
+                "call",
+                CALL + key,
+                state,
+                CALL_START + key,
+                start == null ? "" : start,
+                Integer.toString(held));
+    }
+
+    @Override
+    public void callHeld(String clientId, String key, String candidate) {
+        write(clientId, candidatesKey(clientId, key), "recording a held candidate", "push", candidate);
     }
 
     @Override
     public void callEnded(String clientId, String key) {
-        bestEffort(clientId, "", "unset", CALL + key, "", "forgetting a call");
+        bestEffort(clientId, candidatesKey(clientId, key), "forgetting a call", "drop", CALL + key, CALL_START + key);
     }
 
     @Override
     public void whip(String clientId, String id, String session) {
-        write(clientId, "", "set", WHIP + id, session, "recording a WHIP session");
+        write(clientId, heldKey(clientId, ""), "recording a WHIP session", "set", WHIP + id, session);
     }
 
     @Override
     public void whipEnded(String clientId, String id) {
-        bestEffort(clientId, "", "unset", WHIP + id, "", "forgetting a WHIP session");
+        bestEffort(clientId, heldKey(clientId, ""), "forgetting a WHIP session", "unset", WHIP + id);
     }
 
     @Override
     public Optional<Snapshot> takeOver(String clientId) {
         Request request = Request.cmd(Command.EVAL)
-                .arg(TAKE_OVER_SCRIPT)
+                .arg(LineScripts.TAKE_OVER)
                 .arg(2)
                 .arg(recordKey(clientId))
                 .arg(node.homeKey(clientId))
                 .arg(node.id())
                 .arg(RECORD_TTL.toMillis())
-                .arg(heldPrefix(clientId));
+                .arg(heldPrefix(clientId))
+                .arg(candidatesPrefix(clientId));
         Response taken = node.call(request, "taking over a client's lines");
         if (taken == null) {
             return Optional.empty();
         }
         Map<String, String> resumeKeys = new HashMap<>();
         List<SignalSession> sessions = new ArrayList<>();
-        Map<String, String> calls = new HashMap<>();
+        Map<String, String> callStates = new HashMap<>();
+        Map<String, String> callStarts = new HashMap<>();
         Map<String, String> whips = new HashMap<>();
         Response fields = taken.get(0);
         for (int i = 0; i + 1 < fields.size(); i += 2) {
@@ -199,7 +170,9 @@ public final class RedisLineRecords implements LineRecords {
                     sessions.add(stored.session(clientId, name.substring(SESSION.length())));
                 }
             } else if (name.startsWith(CALL)) {
-                calls.put(name.substring(CALL.length()), value);
+                callStates.put(name.substring(CALL.length()), value);
+            } else if (name.startsWith(CALL_START)) {
+                callStarts.put(name.substring(CALL_START.length()), value);
             } else if (name.startsWith(WHIP)) {
                 whips.put(name.substring(WHIP.length()), value);
             }
@@ -215,6 +188,14 @@ public final class RedisLineRecords implements LineRecords {
                 }
             }
             held.put(lists.get(i).toString(), messages);
+        }
+        Map<String, RecordedCall> calls = new HashMap<>();
+        Response candidates = taken.get(2);
+        for (int i = 0; i + 1 < candidates.size(); i += 2) {
+            String key = candidates.get(i).toString();
+            List<String> list = new ArrayList<>();
+            candidates.get(i + 1).forEach(candidate -> list.add(candidate.toString()));
+            calls.put(key, new RecordedCall(callStarts.get(key), callStates.get(key), list));
         }
         LOG.infof(
                 "took client %s over from a dead node: %d lines, %d sessions, %d calls, %d WHIP sessions",
@@ -236,26 +217,27 @@ public final class RedisLineRecords implements LineRecords {
         }
     }
 
-    private void bestEffort(String clientId, String deviceId, String op, String first, String second, String what) {
+    private void bestEffort(String clientId, String list, String what, String op, String... args) {
         try {
-            write(clientId, deviceId, op, first, second, what);
+            write(clientId, list, what, op, args);
         } catch (StoreException e) {
             LOG.warnf("%s for client %s failed: %s", what, clientId, e.getMessage());
         }
     }
 
-    private void write(String clientId, String deviceId, String op, String first, String second, String what) {
+    private void write(String clientId, String list, String what, String op, String... args) {
         Request request = Request.cmd(Command.EVAL)
-                .arg(WRITE_SCRIPT)
+                .arg(LineScripts.WRITE)
                 .arg(3)
                 .arg(recordKey(clientId))
-                .arg(heldPrefix(clientId) + deviceId)
+                .arg(list)
                 .arg(node.homeKey(clientId))
                 .arg(node.id())
                 .arg(RECORD_TTL.toMillis())
-                .arg(op)
-                .arg(first)
-                .arg(second);
+                .arg(op);
+        for (String arg : args) {
+            request.arg(arg);
+        }
         if (node.call(request, what).toLong() == 0) {
             LOG.debugf("%s: client %s is no longer at home here", what, clientId);
         }
@@ -267,6 +249,18 @@ public final class RedisLineRecords implements LineRecords {
 
     private String heldPrefix(String clientId) {
         return node.key("held:" + clientId + "/");
+    }
+
+    private String heldKey(String clientId, String deviceId) {
+        return heldPrefix(clientId) + deviceId;
+    }
+
+    private String candidatesPrefix(String clientId) {
+        return node.key("call-held:" + clientId + "/");
+    }
+
+    private String candidatesKey(String clientId, String key) {
+        return candidatesPrefix(clientId) + key;
     }
 
     private String json(Object value) {

@@ -1,17 +1,22 @@
 package org.callsign.signaling.call.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.callsign.signaling.call.store.CallRecord;
 import org.callsign.signaling.call.store.CallState;
 import org.callsign.signaling.signal.message.IceCandidate;
+import org.callsign.signaling.signal.service.LineRecords;
 import org.junit.jupiter.api.Test;
 
 /** What a node records of a call for the node that takes its client over: everything the call goes on with. */
@@ -75,8 +80,43 @@ class StoredCallTest {
         return new CallRecord(id, direction, peer, false, server, state, null, CREATED, CREATED, null, null, null);
     }
 
+    @Test
+    void theStateRewrittenOnEachChangeHoldsNeitherTheOfferNorTheCandidates() throws Exception {
+        String offer = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\n";
+        ActiveCall call = new ActiveCall(
+                "Y2FsbC0z",
+                false,
+                "https://sig-a.test",
+                "client-per",
+                offer,
+                placed("Y2FsbC0z", CallRecord.INCOMING, null, "https://sig-a.test", CallState.RINGING));
+        call.held.add(new IceCandidate("candidate:1 1 udp 2122260223 192.0.2.1 50001 typ host", "0", 0, "abcd"));
+
+        String state = MAPPER.writeValueAsString(StoredCall.State.of(call));
+
+        assertFalse(state.contains("IN IP4"), state);
+        assertFalse(state.contains("192.0.2.1"), state);
+        assertTrue(MAPPER.writeValueAsString(StoredCall.Start.of(call)).contains("IN IP4"));
+    }
+
+    @Test
+    void aRecordWithoutItsStartIsRefused() {
+        LineRecords.RecordedCall recorded = new LineRecords.RecordedCall(null, "{}", List.of());
+
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> StoredCall.read(MAPPER, recorded));
+        assertEquals("the call's record lacks its start or its state", refused.getMessage());
+    }
+
+    /** Through JSON, as the parts are recorded: the start, the state and each held candidate on its own. */
     private static ActiveCall roundTrip(ActiveCall call) throws Exception {
-        String json = MAPPER.writeValueAsString(StoredCall.of(call));
-        return MAPPER.readValue(json, StoredCall.class).call();
+        StoredCall stored = StoredCall.of(call);
+        List<String> held = new ArrayList<>();
+        for (IceCandidate candidate : stored.held()) {
+            held.add(MAPPER.writeValueAsString(candidate));
+        }
+        LineRecords.RecordedCall recorded = new LineRecords.RecordedCall(
+                MAPPER.writeValueAsString(stored.start()), MAPPER.writeValueAsString(stored.state()), held);
+        return StoredCall.read(MAPPER, recorded).call();
     }
 }

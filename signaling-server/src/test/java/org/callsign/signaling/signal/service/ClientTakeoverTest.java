@@ -69,9 +69,12 @@ class ClientTakeoverTest {
     @Test
     void theClientsCallsGoToTheCallHandlerAfterItsLines() {
         records.moveHome("first"); // as the first node recorded it before it died
-        records.node("first").call(CLIENT, "in https://sig-a.test c1", "{\"call\":1}");
+        LineRecords home = records.node("first");
+        home.call(CLIENT, "in https://sig-a.test c1", "{\"offer\":1}", "{\"ringing\":1}", 0);
+        home.callHeld(CLIENT, "in https://sig-a.test c1", "{\"candidate\":1}");
+        home.call(CLIENT, "in https://sig-a.test c1", null, "{\"ringing\":2}", 1);
         records.moveHome("second");
-        Map<String, Map<String, String>> restored = new HashMap<>();
+        Map<String, Map<String, LineRecords.RecordedCall>> restored = new HashMap<>();
         second.takeover.restoreCallsWith((clientId, calls) -> {
             assertTrue(second.online.line(CLIENT, phone.id()).isPresent(), "lines first");
             restored.put(clientId, calls);
@@ -80,14 +83,22 @@ class ClientTakeoverTest {
         second.takeover.ensure(CLIENT);
         second.takeover.ensure(CLIENT);
 
-        assertEquals(Map.of(CLIENT, Map.of("in https://sig-a.test c1", "{\"call\":1}")), restored, "once");
+        assertEquals(
+                Map.of(
+                        CLIENT,
+                        Map.of(
+                                "in https://sig-a.test c1",
+                                new LineRecords.RecordedCall(
+                                        "{\"offer\":1}", "{\"ringing\":2}", List.of("{\"candidate\":1}")))),
+                restored,
+                "once, with what never changed, the last state and the held candidates");
     }
 
     @Test
     void theClientsWhipSessionsGoToTheirHandlerAfterItsLinesAndBeforeItsCalls() {
         records.moveHome("first");
         records.node("first").whip(CLIENT, "w1", "{\"whip\":1}");
-        records.node("first").call(CLIENT, "in https://sig-a.test c1", "{\"call\":1}");
+        records.node("first").call(CLIENT, "in https://sig-a.test c1", "{}", "{\"call\":1}", 0);
         records.moveHome("second");
         List<String> restored = new ArrayList<>();
         second.takeover.restoreWhipsWith((clientId, whips) -> {

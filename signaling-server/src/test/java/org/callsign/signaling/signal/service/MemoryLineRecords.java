@@ -17,7 +17,7 @@ final class MemoryLineRecords {
     private final Map<String, String> resumeKeys = new LinkedHashMap<>();
     private final Map<String, List<Held>> held = new HashMap<>();
     private final Map<String, SignalSession> sessions = new LinkedHashMap<>();
-    private final Map<String, String> calls = new LinkedHashMap<>();
+    private final Map<String, LineRecords.RecordedCall> calls = new LinkedHashMap<>();
     private final Map<String, String> whips = new LinkedHashMap<>();
 
     MemoryLineRecords(String home) {
@@ -74,8 +74,28 @@ final class MemoryLineRecords {
             }
 
             @Override
-            public void call(String clientId, String key, String call) {
-                write(id, () -> calls.put(key, call));
+            public void call(String clientId, String key, String start, String state, int held) {
+                write(id, () -> {
+                    RecordedCall was = calls.getOrDefault(key, new RecordedCall(null, null, List.of()));
+                    calls.put(
+                            key,
+                            new RecordedCall(
+                                    start == null ? was.start() : start,
+                                    state,
+                                    List.copyOf(was.held()
+                                            .subList(
+                                                    0, Math.min(held, was.held().size())))));
+                });
+            }
+
+            @Override
+            public void callHeld(String clientId, String key, String candidate) {
+                write(id, () -> {
+                    RecordedCall was = calls.getOrDefault(key, new RecordedCall(null, null, List.of()));
+                    List<String> held = new ArrayList<>(was.held());
+                    held.add(candidate);
+                    calls.put(key, new RecordedCall(was.start(), was.state(), List.copyOf(held)));
+                });
             }
 
             @Override

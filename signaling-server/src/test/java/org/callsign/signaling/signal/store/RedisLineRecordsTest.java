@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.callsign.server.store.LocalRedis;
 import org.callsign.signaling.cluster.service.ClusterNode;
 import org.callsign.signaling.cluster.service.NodeConfig;
@@ -93,26 +94,58 @@ class RedisLineRecordsTest {
 
     @Test
     void callsAreTakenOverAsLastRecordedAndEndedOnesAreGone() {
-        former.call(client, "in https://sig-a.test c1", "{\"state\":\"ringing\"}");
-        former.call(client, "in https://sig-a.test c1", "{\"state\":\"accepted\"}");
-        former.call(client, "out https://sig-c.test c2", "{\"state\":\"ringing\"}");
+        String ringing = "in https://sig-a.test c1";
+        former.call(client, ringing, "{\"offer\":\"v=0\"}", "{\"state\":\"ringing\"}", 0);
+        former.callHeld(client, ringing, "{\"candidate\":1}");
+        former.callHeld(client, ringing, "{\"candidate\":2}");
+        former.call(client, ringing, null, "{\"state\":\"ringing\",\"rung\":1}", 2);
+        former.call(client, "out https://sig-c.test c2", "{}", "{\"state\":\"ringing\"}", 0);
         former.callEnded(client, "out https://sig-c.test c2");
 
         moveHome();
-        former.call(client, "in https://sig-a.test c1", "{\"state\":\"ended\"}");
+        former.call(client, ringing, null, "{\"state\":\"ended\"}", 0);
+        former.callHeld(client, ringing, "{\"candidate\":3}");
         LineRecords.Snapshot snapshot = next.takeOver(client).orElseThrow();
 
-        assertEquals(Map.of("in https://sig-a.test c1", "{\"state\":\"accepted\"}"), snapshot.calls());
+        assertEquals(
+                Map.of(
+                        ringing,
+                        new LineRecords.RecordedCall(
+                                "{\"offer\":\"v=0\"}",
+                                "{\"state\":\"ringing\",\"rung\":1}",
+                                List.of("{\"candidate\":1}", "{\"candidate\":2}"))),
+                snapshot.calls());
         assertEquals(Map.of(), snapshot.resumeKeys(), "a client with a call and no line online");
-        next.callEnded(client, "in https://sig-a.test c1");
+        next.callEnded(client, ringing);
         assertEquals("0", REDIS.cli("EXISTS", PREFIX + "live:" + client), "nothing left to keep");
+        assertEquals("0", REDIS.cli("EXISTS", PREFIX + "call-held:" + client + "/" + ringing), "nor candidates");
+    }
+
+    @Test
+    void aCallsStartIsWrittenOnceAndItsCandidatesAppended() {
+        String key = "in https://sig-a.test c1";
+        former.call(client, key, "{\"offer\":\"v=0\"}", "{\"state\":\"ringing\"}", 0);
+        former.callHeld(client, key, "{\"candidate\":1}");
+        former.call(client, key, null, "{\"state\":\"rung\"}", 1);
+        former.callHeld(client, key, "{\"candidate\":2}");
+
+        assertEquals("{\"offer\":\"v=0\"}", REDIS.cli("HGET", PREFIX + "live:" + client, "call-start:" + key));
+        assertEquals("{\"state\":\"rung\"}", REDIS.cli("HGET", PREFIX + "live:" + client, "call:" + key));
+        String candidates = PREFIX + "call-held:" + client + "/" + key;
+        assertEquals("2", REDIS.cli("LLEN", candidates));
+        long ttl = Long.parseLong(REDIS.cli("PTTL", candidates));
+        assertTrue(ttl > 0 && ttl <= RedisLineRecords.RECORD_TTL.toMillis(), "expires like the record: " + ttl);
+
+        former.call(client, key, null, "{\"state\":\"accepted\"}", 0);
+        assertEquals("0", REDIS.cli("EXISTS", candidates), "handed to the device that accepted");
+        assertEquals("{\"offer\":\"v=0\"}", REDIS.cli("HGET", PREFIX + "live:" + client, "call-start:" + key));
     }
 
     @Test
     void whipSessionsAreTakenOverBesideCallsAndEndedOnesAreGone() {
         former.whip(client, "w1", "{\"party\":\"p1\"}");
         former.whip(client, "w2", "{\"party\":\"p2\"}");
-        former.call(client, "in https://sig-a.test c1", "{\"state\":\"ringing\"}");
+        former.call(client, "in https://sig-a.test c1", "{}", "{\"state\":\"ringing\"}", 0);
         former.whipEnded(client, "w2");
 
         moveHome();
@@ -120,7 +153,7 @@ class RedisLineRecordsTest {
         LineRecords.Snapshot snapshot = next.takeOver(client).orElseThrow();
 
         assertEquals(Map.of("w1", "{\"party\":\"p1\"}"), snapshot.whips());
-        assertEquals(Map.of("in https://sig-a.test c1", "{\"state\":\"ringing\"}"), snapshot.calls());
+        assertEquals(Set.of("in https://sig-a.test c1"), snapshot.calls().keySet());
         next.whipEnded(client, "w1");
         next.callEnded(client, "in https://sig-a.test c1");
         assertEquals("0", REDIS.cli("EXISTS", PREFIX + "live:" + client), "nothing left to keep");
