@@ -383,7 +383,8 @@ public class CallService implements CallHandler {
 
     /**
      * On a single server, ends the calls in the history that were under way when the process last stopped (reason
-     * {@value #SERVER_RESTARTED}): nothing carries them on. On a cluster, a client's next home does that for the
+     * {@value #SERVER_RESTARTED}): nothing carries them on. Reads only the histories of the clients that have such
+     * calls ({@link CallStore#unfinishedClients}), so a start costs what is left unfinished, not the whole history. On a cluster, a client's next home does that for the
      * calls of a dead node ({@link #restore}, reason {@value #NODE_LOST}).
      */
     void endCallsOfThePreviousRun(@Observes StartupEvent event) {
@@ -393,7 +394,7 @@ public class CallService implements CallHandler {
         Instant now = clock.instant();
         int ended = 0;
         try {
-            for (String client : history.clients()) {
+            for (String client : history.unfinishedClients()) {
                 ended += history.endUnfinished(client, active::has, SERVER_RESTARTED, now);
             }
         } catch (StoreException e) {

@@ -17,8 +17,11 @@ public interface CallStore {
     /** The client's calls, newest first. */
     List<CallRecord> list(String clientId);
 
-    /** The clients that have a history. */
-    Set<String> clients();
+    /**
+     * The clients whose history has calls not yet over (and perhaps a few whose last such call just ended): those
+     * that {@link #endUnfinished} may find something to end for, without reading every client's history.
+     */
+    Set<String> unfinishedClients();
 
     /**
      * Ends the client's calls that are not over and for which {@code live} is false, as a process that held them
