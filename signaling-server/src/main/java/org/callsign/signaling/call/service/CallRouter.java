@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.callsign.signaling.cluster.service.ClusterNode;
 import org.callsign.signaling.cluster.service.HeldRoute;
 import org.callsign.signaling.cluster.service.NodeRequests;
@@ -114,7 +115,7 @@ public class CallRouter {
      *     node-lost} if the node asked does not answer
      */
     public boolean event(String sender, String id, CallEvent event, byte[] body) {
-        return route(sender, id, event, body, null);
+        return route(sender, id, event, () -> body, null);
     }
 
     /**
@@ -124,15 +125,16 @@ public class CallRouter {
      * @throws org.callsign.signaling.signal.service.SignalingException as {@link #event}
      */
     boolean eventOwn(boolean toOutgoing, String id, CallEvent event) {
-        String own = server.requireOrigin();
-        if (active.find(toOutgoing, own, id).isPresent() || !cluster.enabled()) {
-            return calls.onOwnEvent(toOutgoing, id, event);
-        }
-        return route(own, id, event, bytes(event), toOutgoing);
+        return cluster.enabled()
+                ? route(server.requireOrigin(), id, event, () -> bytes(event), toOutgoing)
+                : calls.onOwnEvent(toOutgoing, id, event);
     }
 
-    /** {@link #event}, to either side of the call ({@code toOutgoing} null) or to one. */
-    private boolean route(String sender, String id, CallEvent event, byte[] body, Boolean toOutgoing) {
+    /**
+     * {@link #event}, to either side of the call ({@code toOutgoing} null) or to one; {@code body} is asked for only if
+     * another node applies it.
+     */
+    private boolean route(String sender, String id, CallEvent event, Supplier<byte[]> body, Boolean toOutgoing) {
         if (here(sender, id, toOutgoing)) {
             return apply(sender, id, event, toOutgoing);
         }
@@ -141,7 +143,7 @@ public class CallRouter {
                 : holding(toOutgoing, sender, id);
         HeldRoute route = HeldRoute.of(cluster, held);
         if (!route.here()) {
-            return ask(route.node(), request(sender, id, null, body, route.takeOver(), toOutgoing));
+            return ask(route.node(), request(sender, id, null, body.get(), route.takeOver(), toOutgoing));
         }
         if (route.takeOver() != null) {
             takeover.ensure(route.takeOver()); // its former home, which held the call, died
