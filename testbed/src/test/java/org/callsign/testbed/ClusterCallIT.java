@@ -140,15 +140,9 @@ class ClusterCallIT {
                     .put("sdp", asserted(bed, alice, Domain.B.signalingOrigin())));
             String ringing = aliceDevice.next("call-placed").path("call").asText();
             assertEquals(ringing, perDevice.next("incoming-call").path("call").asText());
-            String home = REDIS.cli("GET", "callsign:sig-b:home:" + per.clientId());
 
-            bed.killSecondNode();
+            ClusterSteps.killHomeOf(bed, REDIS, per);
             perDevice.closed().get(10, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!REDIS.cli("EXISTS", "callsign:sig-b:node:" + home).equals("0")) {
-                assertTrue(System.nanoTime() < deadline, "per's home, the second node, is taken for dead");
-                Thread.sleep(50);
-            }
 
             aliceDevice.send(CallSteps.candidate(call, "candidate:2 1 udp 2122260223 192.0.2.1 50002 typ host"));
             aliceDevice.next("ack");
