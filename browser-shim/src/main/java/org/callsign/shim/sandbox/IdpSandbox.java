@@ -33,8 +33,10 @@ import org.graalvm.polyglot.Source;
  * (registration must happen in that first run), and calls {@code generateAssertion} or
  * {@code validateAssertion} under one deadline that covers load and call.
  *
- * <p>One shared {@link Engine} caches parsed scripts. Realms are kept per IdP and reused while the script
- * is unchanged (the fetcher's cache revalidates it); a realm whose context was cancelled is discarded. No
+ * <p>One shared {@link Engine} caches parsed scripts. It is built on first use ({@link #prepare}), not with the
+ * sandbox: building it loads and initialises several hundred classes, which a server that constructs its sandbox at
+ * start would otherwise pay before it is ready, whether or not it ever verifies an identity. Realms are kept per IdP
+ * and reused while the script is unchanged (the fetcher's cache revalidates it); a realm whose context was cancelled is discarded. No
  * state is shared between realms. Containment: {@link SandboxPolicy#CONSTRAINED}, a statement limit, the
  * watchdog's deadline and allocation budget, size caps, and a bound on concurrent operations.
  */
@@ -50,9 +52,9 @@ public final class IdpSandbox implements AutoCloseable {
 
     private final Fetcher fetcher;
     private final SandboxConfig config;
-    private final Engine engine;
-    private final ResourceLimits limits;
-    private final Source prelude;
+    private final Object engineLock = new Object();
+    private volatile Polyglot polyglot;
+    private boolean closed;
     private final Watchdog watchdog = new Watchdog();
     private final Semaphore slots;
     private final CookieJar cookies = new CookieJar();
@@ -61,18 +63,52 @@ public final class IdpSandbox implements AutoCloseable {
     public IdpSandbox(Fetcher fetcher, SandboxConfig config) {
         this.fetcher = fetcher;
         this.config = config;
-        this.engine = Engine.newBuilder("js")
-                .sandbox(SandboxPolicy.CONSTRAINED)
-                .out(OutputStream.nullOutputStream())
-                .err(OutputStream.nullOutputStream())
-                .option("engine.WarnInterpreterOnly", "false")
-                .build();
-        this.limits = ResourceLimits.newBuilder()
-                .statementLimit(config.statementLimit(), null)
-                .build();
-        this.prelude = loadPrelude();
         this.slots = new Semaphore(config.maxConcurrentOperations(), true);
         this.realms = new LinkedHashMap<>(16, 0.75f, true);
+    }
+
+    /** What the realms share: built once, on first use, since building it is most of a cold start's cost. */
+    private record Polyglot(Engine engine, ResourceLimits limits, Source prelude) {}
+
+    /**
+     * Builds the shared engine now unless it is built already; safe to call from any thread, any number of times.
+     * Operations call it before their deadline starts, so that the first one is not cut short by it; a server may call
+     * it ahead of its first call (in the background) so that the first call does not wait for it.
+     *
+     * @throws IllegalStateException once the sandbox is closed
+     */
+    public void prepare() {
+        polyglot();
+    }
+
+    /** Whether the shared engine is built ({@link #prepare}, or a first operation). */
+    public boolean prepared() {
+        return polyglot != null;
+    }
+
+    private Polyglot polyglot() {
+        Polyglot built = polyglot;
+        if (built != null) {
+            return built;
+        }
+        synchronized (engineLock) {
+            if (closed) {
+                throw new IllegalStateException("the IdP sandbox is closed");
+            }
+            if (polyglot == null) {
+                Engine engine = Engine.newBuilder("js")
+                        .sandbox(SandboxPolicy.CONSTRAINED)
+                        .out(OutputStream.nullOutputStream())
+                        .err(OutputStream.nullOutputStream())
+                        .option("engine.WarnInterpreterOnly", "false")
+                        .build();
+                ResourceLimits limits = ResourceLimits.newBuilder()
+                        .statementLimit(config.statementLimit(), null)
+                        .build();
+                polyglot = new Polyglot(engine, limits, loadPrelude());
+            }
+            return polyglot;
+        }
     }
 
     /** The cookie jar the realms' {@code fetch} uses, per IdP origin. */
@@ -112,11 +148,12 @@ public final class IdpSandbox implements AutoCloseable {
     }
 
     private <T> T operate(IdpProxyAddress idp, Operation<T> operation) throws IdentityException {
+        Polyglot shared = polyglot();
         long deadline = System.nanoTime() + config.deadline().toNanos();
         acquireSlot(deadline);
         try {
             FetchResult script = loadScript(idp);
-            Realm realm = realmFor(idp, script, deadline);
+            Realm realm = realmFor(shared, idp, script, deadline);
             synchronized (realm) {
                 if (realm.isBroken()) {
                     throw new IdentityException(IdentityError.IDP_EXECUTION_FAILURE, "IdP realm was discarded");
@@ -163,7 +200,8 @@ public final class IdpSandbox implements AutoCloseable {
     }
 
     /** The live realm for this IdP and script version, or a new one that has run the script once. */
-    private Realm realmFor(IdpProxyAddress idp, FetchResult script, long deadline) throws IdentityException {
+    private Realm realmFor(Polyglot shared, IdpProxyAddress idp, FetchResult script, long deadline)
+            throws IdentityException {
         String hash = sha256(script.body());
         URI finalUri = script.finalUri();
         synchronized (this) {
@@ -175,14 +213,14 @@ public final class IdpSandbox implements AutoCloseable {
         String origin = RealmHost.originOf(finalUri);
         RealmFetch realmFetch =
                 new RealmFetch(origin, fetcher, cookies, config.bearerTokens().get(origin), config.maxFetchBytes());
-        Realm realm = new Realm(engine, limits, finalUri, hash, realmFetch);
+        Realm realm = new Realm(shared.engine(), shared.limits(), finalUri, hash, realmFetch);
         Source source = Source.newBuilder("js", script.text(), finalUri.toString())
                 .cached(true)
                 .buildLiteral();
         try (Watchdog.Watch watch = watchdog.watch(realm.context(), deadline, config.allocationLimitBytes())) {
             boolean registered;
             try {
-                registered = realm.load(prelude, source);
+                registered = realm.load(shared.prelude(), source);
             } catch (PolyglotException e) {
                 realm.close();
                 throw SandboxErrors.fromPolyglot(SandboxErrors.Phase.LOAD, watch.stopped(), config, e);
@@ -263,6 +301,11 @@ public final class IdpSandbox implements AutoCloseable {
             realms.clear();
         }
         watchdog.close();
-        engine.close(true);
+        synchronized (engineLock) {
+            closed = true;
+            if (polyglot != null) {
+                polyglot.engine().close(true);
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.callsign.shim.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,38 @@ class IdpSandboxTest {
         assertEquals("alice@idp-a.test", validated.identity());
         assertEquals(CONTENTS, validated.contents());
         assertEquals(1, sandbox.liveRealms());
+    }
+
+    @Test
+    void buildsItsEngineOnFirstUseNotWhenConstructed() throws Exception {
+        assertFalse(sandbox.prepared());
+
+        sandbox.generateAssertion(address("test-idp"), CONTENTS, ORIGIN, new GenerateOptions("test-idp", null, null));
+
+        assertTrue(sandbox.prepared());
+    }
+
+    @Test
+    void prepareBuildsTheEngineOnceAheadOfTheFirstCall() throws Exception {
+        sandbox.prepare();
+        sandbox.prepare();
+
+        assertTrue(sandbox.prepared());
+        GeneratedAssertion generated = sandbox.generateAssertion(
+                address("test-idp"), CONTENTS, ORIGIN, new GenerateOptions("test-idp", null, null));
+        assertEquals(
+                "alice@idp-a.test",
+                sandbox.validateAssertion(address("test-idp"), generated.assertion(), ORIGIN)
+                        .identity());
+    }
+
+    @Test
+    void refusesToPrepareOnceClosed() {
+        sandbox.close();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, sandbox::prepare);
+        assertEquals("the IdP sandbox is closed", e.getMessage());
+        assertFalse(sandbox.prepared());
     }
 
     @Test
