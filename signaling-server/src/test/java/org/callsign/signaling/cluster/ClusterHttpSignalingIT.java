@@ -253,8 +253,16 @@ class ClusterHttpSignalingIT {
                 .patch(session.header("Location"));
     }
 
-    /** Runs {@code request} on another thread: it waits for the device's answer, which this thread gives. */
+    /**
+     * Runs {@code request} on a thread of its own: it waits for the device's answer, which this thread gives. Not on the
+     * common pool, which has a single thread on two cores: blocked by the request, it could not run what other futures
+     * of the test need meanwhile (JDK 25 times {@code orTimeout} there, as the device's WebSocket opening uses).
+     */
     private static <T> CompletableFuture<T> later(Supplier<T> request) {
-        return CompletableFuture.supplyAsync(request);
+        return CompletableFuture.supplyAsync(request, command -> {
+            Thread thread = new Thread(command, "http-caller");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 }
