@@ -111,6 +111,36 @@ final class Chromium implements AutoCloseable {
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
     }
 
+    /**
+     * Writes what a failed step needs to be understood to {@code dir}: a screenshot of every window, the texts of
+     * {@code ids} on the page, and what the console printed.
+     */
+    void report(Path dir, String name, List<String> ids) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder report = new StringBuilder();
+        String page = driver.getWindowHandle();
+        int window = 0;
+        for (String handle : driver.getWindowHandles()) {
+            driver.switchTo().window(handle);
+            report.append("window ")
+                    .append(window)
+                    .append(": ")
+                    .append(driver.getCurrentUrl())
+                    .append('\n');
+            Files.write(dir.resolve(name + "-" + window++ + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        }
+        driver.switchTo().window(page);
+        for (String id : ids) {
+            report.append('#')
+                    .append(id)
+                    .append(": ")
+                    .append(ChromiumWebClient.text(driver, id))
+                    .append('\n');
+        }
+        report.append("console:\n").append(console(driver)).append('\n');
+        Files.writeString(dir.resolve(name + ".txt"), report);
+    }
+
     /** Polls {@code condition} until it holds; fails with {@code what} after {@code timeout}. */
     static void await(BooleanSupplier condition, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -24,14 +24,17 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The web client in real Chromium (docs/web-client.md): alice on sig-a.test and per on sig-b.test, each in a browser
  * of their own, sign in, log in to their IdP through its popup (the IdP proxy frame's sign-in), call each other, see
- * each other's identity verified by their own browser, and chat over a data channel; a signaling server that swaps a
+ * each other's identity verified by their own browser, and chat over a data channel (also when the chat opens before
+ * alice's page has gone on from applying per's answer); a signaling server that swaps a
  * fingerprint makes the call fail visibly; per's status, rules and call history work through the page. Screenshots of
  * the key screens go to {@code target/screenshots/}.
  */
@@ -68,8 +71,53 @@ class WebClientIT {
             })();
             """;
 
+    /**
+     * Holds back for 2 s the page's going on after the browser applied the other side's SDP: the connection and the
+     * chat open meanwhile, as they may on a loaded machine, where the browser's events are not ordered against its
+     * promises.
+     */
+    private static final String SLOW_REMOTE_DESCRIPTION =
+            """
+            (() => {
+              const apply = RTCPeerConnection.prototype.setRemoteDescription;
+              RTCPeerConnection.prototype.setRemoteDescription = function (...args) {
+                return apply.apply(this, args)
+                  .then((result) => new Promise((resolve) => setTimeout(() => resolve(result), 2000)));
+              };
+            })();
+            """;
+
+    /** The page's texts a failure report names. */
+    private static final List<String> PAGE_TEXTS = List.of(
+            "connection", "incoming-identity", "peer-identity", "call-state", "call-error", "chat-log", "signin-error");
+
     @RegisterExtension
     static final TwoDomainsExtension testbed = new TwoDomainsExtension(ChromiumWebClient.TESTBED);
+
+    /** On a failure, both browsers' windows, texts and consoles go to the testbed's logs, beside the servers'. */
+    @RegisterExtension
+    static final TestWatcher failureReport = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            Path dir = testbed.get()
+                    .logDir()
+                    .resolve("failures")
+                    .resolve(context.getRequiredTestMethod().getName());
+            report(aliceBrowser, dir, "alice", cause);
+            report(perBrowser, dir, "per", cause);
+        }
+
+        private void report(Chromium browser, Path dir, String name, Throwable cause) {
+            if (browser == null) {
+                return;
+            }
+            try {
+                browser.report(dir, name, PAGE_TEXTS);
+            } catch (Exception e) {
+                cause.addSuppressed(e);
+            }
+        }
+    };
 
     private static User alice;
     private static User per;
@@ -104,6 +152,9 @@ class WebClientIT {
     void aliceCallsPerAndEachBrowserShowsTheOthersVerifiedIdentity() throws Exception {
         ChromeDriver a = aliceBrowser.driver();
         ChromeDriver p = perBrowser.driver();
+        Object slowScript = a.executeCdpCommand(
+                        "Page.addScriptToEvaluateOnNewDocument", Map.of("source", SLOW_REMOTE_DESCRIPTION))
+                .get("identifier");
         open(a, testbed.get(), alice);
         aliceBrowser.screenshot(SCREENSHOTS.resolve("signin.png"));
         signIn(a, testbed.get(), alice);
@@ -144,6 +195,7 @@ class WebClientIT {
 
         a.findElement(By.id("hangup")).click();
         Chromium.await(() -> !p.findElement(By.id("in-call")).isDisplayed(), WAIT, "per's call ended");
+        a.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", slowScript));
         JsonNode record = testbed.get()
                 .signaling(Domain.B)
                 .get("/api/calls", per.signalingAuthorization())
@@ -164,7 +216,9 @@ class WebClientIT {
                         "Page.addScriptToEvaluateOnNewDocument", Map.of("source", SWAP_ANSWER_FINGERPRINT))
                 .get("identifier");
         a.navigate().refresh();
+        p.navigate().refresh();
         Chromium.await(() -> text(a, "connection").equals("connected"), WAIT, "alice's page reconnects");
+        Chromium.await(() -> text(p, "connection").equals("connected"), WAIT, "per's page reconnects");
 
         a.findElement(By.id("callee")).clear();
         a.findElement(By.id("callee")).sendKeys(per.identity());

@@ -171,10 +171,13 @@ function newCall() {
     const call = new Call({certificate: state.device.certificate, iceServers: state.iceServers,
         idpDomain: state.idpDomain, media: $('with-media').checked});
     call.addEventListener('chat', (event) => chatLine(call.peerName || 'them', event.detail.text));
-    call.addEventListener('chat-open', () => say('call-state', 'connected; chat open'));
+    call.addEventListener('chat-open', () => say('call-state', progress(call)));
     call.addEventListener('state', (event) => {
-        if (event.detail.state === 'failed') {
-            say('call-state', 'the connection failed');
+        if (event.detail.state === 'failed' && state.call === call) {
+            if (call.id) {
+                state.signaling.send('hangup', {call: call.id});
+            }
+            endCall('Call ended: the connection failed.');
         }
     });
     call.addEventListener('media', (event) => {
@@ -225,7 +228,7 @@ async function callUpdate(update) {
             const verified = await call.accepted(update.sdp, [state.server, call.peerServer]);
             call.peerName = verified.name;
             showPeer(verified);
-            say('call-state', 'connecting…');
+            say('call-state', progress(call));
         } catch (error) {
             state.signaling.send('hangup', {call: call.id});
             endCall('Call ended: ' + explain(error));
@@ -282,7 +285,7 @@ async function accept() {
         }
         const sdp = await withIdpLogin(() => call.sign());
         state.signaling.send('accept', {call: ring.call, sdp});
-        say('call-state', 'connecting…');
+        say('call-state', progress(call));
     } catch (error) {
         state.signaling.send('hangup', {call: ring.call});
         endCall(explain(error));
@@ -297,6 +300,17 @@ function decline() {
     state.incoming = null;
     state.pending = null;
     $('incoming').hidden = true;
+}
+
+/**
+ * How far the call's connection got. The chat may open before the code that applied the other side's SDP goes on
+ * (the browser's events are not ordered against its promises), so this reads the state rather than following events.
+ */
+function progress(call) {
+    if (call.chat && call.chat.readyState === 'open') {
+        return 'connected; chat open';
+    }
+    return 'connecting…';
 }
 
 function showCall(peer, status, verified) {

@@ -7,6 +7,10 @@ import {hasNativeIdentity, NativeIdentity} from './native-identity.js';
 
 const GATHER_MS = 3000;
 
+function candidates(sdp) {
+    return (sdp.match(/^a=candidate:/gm) || []).length;
+}
+
 export class Call extends EventTarget {
     constructor({certificate, iceServers, idpDomain, media}) {
         super();
@@ -21,7 +25,11 @@ export class Call extends EventTarget {
             this.remoteStream.addTrack(event.track);
             this.emit('media', {stream: this.remoteStream});
         });
-        this.pc.addEventListener('connectionstatechange', () => this.emit('state', {state: this.pc.connectionState}));
+        this.pc.addEventListener('connectionstatechange', () => {
+            console.info('call: connection ' + this.pc.connectionState);
+            this.emit('state', {state: this.pc.connectionState});
+        });
+        this.pc.addEventListener('iceconnectionstatechange', () => console.info('call: ICE ' + this.pc.iceConnectionState));
         this.pc.addEventListener('datachannel', (event) => this.useChat(event.channel));
     }
 
@@ -31,7 +39,10 @@ export class Call extends EventTarget {
 
     useChat(channel) {
         this.chat = channel;
-        channel.addEventListener('open', () => this.emit('chat-open', {}));
+        channel.addEventListener('open', () => {
+            console.info('call: chat open');
+            this.emit('chat-open', {});
+        });
         channel.addEventListener('message', (event) => this.emit('chat', {text: String(event.data)}));
     }
 
@@ -72,6 +83,7 @@ export class Call extends EventTarget {
      * assertion is for one of them: docs/federation.md).
      */
     async accepted(sdp, origins) {
+        console.info('call: answer with ' + candidates(sdp) + ' candidates');
         const verified = await this.identity.verifyRemote(sdp, origins, 'answer');
         if (!this.identity.appliesRemote) {
             await this.pc.setRemoteDescription({type: 'answer', sdp});
@@ -84,6 +96,7 @@ export class Call extends EventTarget {
      * applying it, which sends nothing: no answer, no candidate leaves before {@link answer} and {@link sign}.
      */
     async check(sdp, origins) {
+        console.info('call: offer with ' + candidates(sdp) + ' candidates');
         return this.identity.verifyRemote(sdp, origins, 'offer');
     }
 
@@ -126,7 +139,13 @@ export class Call extends EventTarget {
                 }
             };
             this.pc.addEventListener('icegatheringstatechange', done);
-            setTimeout(resolve, GATHER_MS);
+            setTimeout(() => {
+                if (this.pc.iceGatheringState !== 'complete') {
+                    console.warn('call: ICE gathering still ' + this.pc.iceGatheringState + ' after ' + GATHER_MS
+                        + ' ms; going on with the candidates found so far');
+                }
+                resolve();
+            }, GATHER_MS);
         });
     }
 }
