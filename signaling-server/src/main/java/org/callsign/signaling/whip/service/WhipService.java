@@ -136,28 +136,32 @@ public class WhipService {
      * @param fragment the {@code application/trickle-ice-sdpfrag} body
      */
     public void trickle(String id, String ifMatch, String fragment, CurrentClient current) {
-        HeldRoute route = routeOf(id);
-        if (!route.here()) {
-            requests.ask(
-                    route.node(),
-                    TRICKLE,
-                    homes.write(new SessionRequest(id, ifMatch, fragment, clientOf(current), route.takeOver())));
-            return;
+        if (!askedElsewhere(TRICKLE, id, ifMatch, fragment, current)) {
+            trickleHere(id, ifMatch, fragment, () -> current.require().clientId());
         }
-        trickleHere(id, ifMatch, fragment, () -> current.require().clientId());
     }
 
     /** Ends a session: the device is told {@code bye}, and the resource is gone. */
     public void end(String id, CurrentClient current) {
-        HeldRoute route = routeOf(id);
-        if (!route.here()) {
-            requests.ask(
-                    route.node(),
-                    END,
-                    homes.write(new SessionRequest(id, null, null, clientOf(current), route.takeOver())));
-            return;
+        if (!askedElsewhere(END, id, null, null, current)) {
+            endHere(id, () -> current.require().clientId());
         }
-        endHere(id, () -> current.require().clientId());
+    }
+
+    /**
+     * Where another node holds session {@code id} (or is to take it over), asks that node to run {@code kind} and
+     * returns true once it did; returns false where this node is the one to run it.
+     */
+    private boolean askedElsewhere(String kind, String id, String ifMatch, String fragment, CurrentClient current) {
+        HeldRoute route = routeOf(id);
+        if (route.here()) {
+            return false;
+        }
+        requests.ask(
+                route.node(),
+                kind,
+                homes.write(new SessionRequest(id, ifMatch, fragment, clientOf(current), route.takeOver())));
+        return true;
     }
 
     /** The exchange on the node where the target's client is at home, which then holds the session. */
