@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * The web client in real Chromium (docs/web-client.md): alice on sig-a.test and per on sig-b.test, each in a browser
  * of their own, sign in, log in to their IdP through its popup (the IdP proxy frame's sign-in), call each other, see
  * each other's identity verified by their own browser, and chat over a data channel (also when the chat opens before
- * alice's page has gone on from applying per's answer); a signaling server that swaps a
- * fingerprint makes the call fail visibly; per's status, rules and call history work through the page. Screenshots of
- * the key screens go to {@code target/screenshots/}.
+ * alice's page has gone on from applying per's answer); a signaling server that swaps a fingerprint makes the call
+ * fail visibly, and so does a connection that fails once the other side's browser left; per's status, rules and call
+ * history work through the page. Screenshots of the key screens go to {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebClientIT {
@@ -86,6 +87,12 @@ class WebClientIT {
               };
             })();
             """;
+
+    /**
+     * Chromium finds a connection failed when the other side has answered no consent check for a while (RFC 7675: 30 s
+     * at most).
+     */
+    private static final Duration CONNECTION_FAILS = Duration.ofSeconds(60);
 
     /** The page's texts a failure report names. */
     private static final List<String> PAGE_TEXTS = List.of(
@@ -209,6 +216,30 @@ class WebClientIT {
 
     @Test
     @Order(2)
+    void aConnectionThatFailsEndsTheCallOnTheSideLeftBehind() {
+        ChromeDriver a = aliceBrowser.driver();
+        ChromeDriver p = perBrowser.driver();
+        a.findElement(By.id("callee")).clear();
+        a.findElement(By.id("callee")).sendKeys(per.identity());
+        a.findElement(By.id("call-button")).click();
+        Chromium.await(() -> p.findElement(By.id("incoming")).isDisplayed(), WAIT, "per's browser rings");
+        p.findElement(By.id("accept")).click();
+        Chromium.await(() -> text(p, "call-state").contains("chat open"), WAIT, "per's chat opens");
+
+        // alice's browser leaves the page: its peer connection goes without a word to anyone.
+        a.get("about:blank");
+        Chromium.await(
+                () -> !p.findElement(By.id("in-call")).isDisplayed(),
+                CONNECTION_FAILS,
+                "per's side ends the call once the connection failed: " + text(p, "call-state"));
+        assertEquals("Call ended: the connection failed.", text(p, "call-error"));
+
+        a.get(pageOrigin(testbed.get(), alice) + "/app/");
+        Chromium.await(() -> text(a, "connection").equals("connected"), WAIT, "alice's page is back");
+    }
+
+    @Test
+    @Order(3)
     void aSwappedFingerprintInTheAnswerEndsTheCallVisibly() throws Exception {
         ChromeDriver a = aliceBrowser.driver();
         ChromeDriver p = perBrowser.driver();
@@ -236,7 +267,7 @@ class WebClientIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void perSetsHisStatusAndARuleAndSeesWhyCallsRang() throws Exception {
         ChromeDriver p = perBrowser.driver();
         p.findElement(By.id("status-select")).sendKeys("busy");
@@ -275,7 +306,7 @@ class WebClientIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aPushWakesTheServiceWorkerWhichShowsTheCall() {
         ChromeDriver p = perBrowser.driver();
         String origin = pageOrigin(testbed.get(), per);

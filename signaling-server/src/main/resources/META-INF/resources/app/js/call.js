@@ -57,7 +57,6 @@ export class Call extends EventTarget {
 
     /** Prepares our offer to to, for relyingOrigin (the callee's server); then {@link sign}. */
     async offer(to, relyingOrigin) {
-        this.peer = to;
         this.useChat(this.pc.createDataChannel('chat'));
         await this.addMedia();
         this.identity.setIdentityProvider(this.idpDomain, {origin: relyingOrigin, peerIdentity: to});
