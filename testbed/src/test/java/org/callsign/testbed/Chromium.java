@@ -127,7 +127,7 @@ final class Chromium implements AutoCloseable {
                     .append(": ")
                     .append(driver.getCurrentUrl())
                     .append('\n');
-            Files.write(dir.resolve(name + "-" + window++ + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            screenshot(dir.resolve(name + "-" + window++ + ".png"));
         }
         driver.switchTo().window(page);
         for (String id : ids) {
