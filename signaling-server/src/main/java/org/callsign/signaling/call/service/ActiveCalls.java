@@ -239,6 +239,13 @@ public class ActiveCalls {
                 .findFirst();
     }
 
+    /** The calls of a device of {@code clientId}: those it placed, and those it accepted. */
+    List<ActiveCall> ofDevice(String clientId, String deviceId) {
+        return calls.values().stream()
+                .filter(c -> clientId.equals(c.clientId) && deviceId.equals(c.device))
+                .toList();
+    }
+
     /** The client's incoming calls. */
     List<ActiveCall> incomingTo(String clientId) {
         return calls.values().stream()

@@ -65,6 +65,9 @@ public class CallService implements CallHandler {
     /** The reason of calls that the dead home of their client had not recorded. */
     static final String NODE_LOST = "node-lost";
 
+    /** The reason of calls whose device went offline for good (past its resume window, or removed). */
+    static final String DEVICE_OFFLINE = "device-offline";
+
     private final ActiveCalls active;
     private final CallDevices devices;
     private final CallStore history;
@@ -114,6 +117,22 @@ public class CallService implements CallHandler {
     @Override
     public void deviceOnline(String clientId, String deviceId) {
         incoming.deviceOnline(clientId, deviceId);
+    }
+
+    /**
+     * A device went offline for good: the calls it placed end ({@code cancelled} before an answer, {@code ended} after;
+     * the other server hears a cancel or a hang-up), and so do those it accepted ({@link IncomingCalls}). Its calls
+     * that only ring on it go on ringing on the client's other devices.
+     */
+    @Override
+    public void deviceOffline(String clientId, String deviceId) {
+        for (ActiveCall call : active.ofDevice(clientId, deviceId)) {
+            if (call.outgoing) {
+                endOutgoing(call, DEVICE_OFFLINE);
+            } else {
+                incoming.deviceOffline(call, deviceId);
+            }
+        }
     }
 
     /** Handles a device's call message; returns the answer to it. */
@@ -212,14 +231,24 @@ public class CallService implements CallHandler {
     private ServerMessage hangUp(DeviceParty from, HangUp hangUp) {
         Optional<ActiveCall> outgoing = active.outgoingOf(from, hangUp.call());
         if (outgoing.isPresent()) {
-            ActiveCall call = outgoing.get();
-            boolean answered = call.record.state() == CallState.ACCEPTED;
-            if (finish(call, answered ? CallState.ENDED : CallState.CANCELLED, "hung-up")) {
-                send(call, CallEvent.of(answered ? CallEvent.HANGUP : CallEvent.CANCEL));
-            }
+            endOutgoing(outgoing.get(), "hung-up");
             return new Ack(hangUp.id(), Ack.DELIVERED);
         }
         return incoming.hangUp(from, hangUp);
+    }
+
+    /**
+     * Ends an outgoing call for its caller's side with {@code reason}: {@code ended} once answered, {@code cancelled}
+     * before; the callee's server, once known, hears a hang-up or a cancel.
+     */
+    private void endOutgoing(ActiveCall call, String reason) {
+        boolean answered;
+        synchronized (call) {
+            answered = call.record.state() == CallState.ACCEPTED;
+        }
+        if (finish(call, answered ? CallState.ENDED : CallState.CANCELLED, reason) && !call.peerServer.isEmpty()) {
+            send(call, CallEvent.of(answered ? CallEvent.HANGUP : CallEvent.CANCEL));
+        }
     }
 
     private ServerMessage candidate(DeviceParty from, CallCandidate candidate) {

@@ -309,15 +309,33 @@ public class IncomingCalls {
             if (call.record.state() == CallState.RINGING) {
                 return decline(from, new DeclineCall(hangUp.v(), hangUp.id(), hangUp.call(), null, false));
             }
-            if (call.record.state() != CallState.ACCEPTED || !from.device().id().equals(call.device)) {
-                throw new SignalingException(SignalError.CALL_STATE, "this device is not in the call");
+        }
+        if (!endAccepted(call, from.device().id(), "hung-up")) {
+            throw new SignalingException(SignalError.CALL_STATE, "this device is not in the call");
+        }
+        return new Ack(hangUp.id(), Ack.DELIVERED);
+    }
+
+    /** The device that accepted {@code call} went offline for good: the call ends, as if it had hung up. */
+    void deviceOffline(ActiveCall call, String deviceId) {
+        endAccepted(call, deviceId, CallService.DEVICE_OFFLINE);
+    }
+
+    /**
+     * Ends a call that {@code deviceId} accepted, with {@code reason} in the history; the caller's server hears a
+     * hang-up. False if the call is not accepted, or by another device.
+     */
+    private boolean endAccepted(ActiveCall call, String deviceId, String reason) {
+        synchronized (call) {
+            if (call.record.state() != CallState.ACCEPTED || !deviceId.equals(call.device)) {
+                return false;
             }
-            call.record = call.record.moved(CallState.ENDED, "hung-up", clock.instant());
+            call.record = call.record.moved(CallState.ENDED, reason, clock.instant());
             history.save(call.clientId, call.record);
         }
         active.remove(call);
         calls.send(call, CallEvent.of(CallEvent.HANGUP));
-        return new Ack(hangUp.id(), Ack.DELIVERED);
+        return true;
     }
 
     ServerMessage candidate(DeviceParty from, CallCandidate candidate) {

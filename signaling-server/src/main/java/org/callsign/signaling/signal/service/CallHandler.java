@@ -12,4 +12,10 @@ public interface CallHandler {
 
     /** A verified device of {@code clientId} came online (it was offline until now). */
     default void deviceOnline(String clientId, String deviceId) {}
+
+    /**
+     * A device of {@code clientId} went offline for good: its resume window passed, or it was removed. The calls it
+     * placed or accepted end, since nothing is left to carry them on.
+     */
+    default void deviceOffline(String clientId, String deviceId) {}
 }

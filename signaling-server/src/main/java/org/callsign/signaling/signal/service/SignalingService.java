@@ -188,10 +188,11 @@ public class SignalingService {
         }
     }
 
-    /** Ends what an offline device had: its sessions, and what was held for it. */
+    /** Ends what an offline device had: its sessions, its calls, and what was held for it. */
     void offline(OnlineDevices.Expired gone, String reason) {
         relay.refuseHeld(gone.held());
         relay.endSessions(gone.line().address(), reason);
+        calls.deviceOffline(gone.line().clientId(), gone.line().device().id());
     }
 
     private List<ServerMessage> greeting(Line line, String resume, boolean resumed, Welcome.Limits limits) {
