@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * Summarises a JMH JSON result file ({@code -rf json}) as a Markdown table: per benchmark its throughput
- * and its sampled latencies (mean, p50, p99), then the ratio of {@code verifyWarm} to {@code bareJwsVerify}.
+ * and its sampled latencies (mean, p50, p99), then the ratio of {@code verifyWarm} to {@code bareJwsVerify} and, where
+ * JMH ran several forks, each fork's mean: JVMs of one benchmark can settle at different speeds.
  *
  * <p>Usage: {@code BenchmarkReport <jmh-result.json>}.
  */
@@ -31,6 +33,8 @@ public final class BenchmarkReport {
         double p50Millis = Double.NaN;
         double p99Millis = Double.NaN;
         long samples;
+        /** The mean of each fork's samples, in ms. */
+        final List<Double> forkMeanMillis = new ArrayList<>();
     }
 
     public static void main(String[] args) throws IOException {
@@ -67,13 +71,31 @@ public final class BenchmarkReport {
         if (sandbox != null && bare != null) {
             System.out.printf(
                     Locale.ROOT,
-                    "%n%s / %s: %.2f by throughput, %.2f at p50, %.2f at p99%n",
+                    "%n%s / %s: %s by throughput, %s by the mean, %s at p50, %s at p99%n",
                     SANDBOX,
                     BARE,
-                    bare.opsPerSecond / sandbox.opsPerSecond,
-                    sandbox.p50Millis / bare.p50Millis,
-                    sandbox.p99Millis / bare.p99Millis);
+                    ratio(bare.opsPerSecond, sandbox.opsPerSecond),
+                    ratio(sandbox.meanMillis, bare.meanMillis),
+                    ratio(sandbox.p50Millis, bare.p50Millis),
+                    ratio(sandbox.p99Millis, bare.p99Millis));
         }
+        rows.forEach((name, row) -> {
+            if (row.forkMeanMillis.size() > 1) {
+                System.out.printf(
+                        "%nmean of each fork (ms), `%s`: %s",
+                        name,
+                        String.join(
+                                ", ",
+                                row.forkMeanMillis.stream()
+                                        .map(BenchmarkReport::format)
+                                        .toList()));
+            }
+        });
+        System.out.println();
+    }
+
+    private static String ratio(double numerator, double denominator) {
+        return format(numerator / denominator);
     }
 
     private static Map<String, Row> rows(JsonNode results) {
@@ -100,10 +122,18 @@ public final class BenchmarkReport {
                     long samples = 0;
                     // rawDataHistogram: forks, then iterations, then [value, count] buckets.
                     for (JsonNode fork : metric.path("rawDataHistogram")) {
+                        long forkSamples = 0;
+                        double forkSum = 0;
                         for (JsonNode iteration : fork) {
                             for (JsonNode bucket : iteration) {
-                                samples += bucket.path(1).asLong();
+                                forkSamples += bucket.path(1).asLong();
+                                forkSum += bucket.path(0).asDouble()
+                                        * bucket.path(1).asLong();
                             }
+                        }
+                        samples += forkSamples;
+                        if (forkSamples > 0) {
+                            row.forkMeanMillis.add(forkSum / forkSamples * toMillis);
                         }
                     }
                     row.samples = samples;
