@@ -127,10 +127,14 @@ public class CallService implements CallHandler {
     @Override
     public void deviceOffline(String clientId, String deviceId) {
         for (ActiveCall call : active.ofDevice(clientId, deviceId)) {
-            if (call.outgoing) {
-                endOutgoing(call, DEVICE_OFFLINE);
-            } else {
-                incoming.deviceOffline(call, deviceId);
+            try {
+                if (call.outgoing) {
+                    endOutgoing(call, DEVICE_OFFLINE);
+                } else {
+                    incoming.deviceOffline(call, deviceId);
+                }
+            } catch (StoreException e) { // the other devices going offline with this one are still taken offline
+                LOG.warnf("call %s of client %s: could not record its end: %s", call.id, clientId, e.getMessage());
             }
         }
     }
