@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.callsign.signaling.FederationProfile;
 import org.callsign.signaling.call.CallFixture.Person;
+import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.signal.Await;
 import org.callsign.signaling.signal.SdpFixtures;
 import org.callsign.signaling.signal.SignalingClient;
@@ -34,9 +35,6 @@ import org.junit.jupiter.api.Test;
 @TestProfile(FederationProfile.class)
 class CallsOfLostDevicesTest {
 
-    /** Past the resume window (30 s by default). */
-    private static final Duration PAST_THE_WINDOW = Duration.ofSeconds(31);
-
     private static CallFixture fixture;
 
     @Inject
@@ -47,6 +45,9 @@ class CallsOfLostDevicesTest {
 
     @Inject
     OnlineDevices online;
+
+    @Inject
+    SignalingConfig config;
 
     @BeforeAll
     static void fixture() {
@@ -82,11 +83,7 @@ class CallsOfLostDevicesTest {
         try (SignalingClient perDevice = per.connect()) {
             String call;
             try (SignalingClient aliceDevice = alice.connect()) {
-                call = place(aliceDevice, per.identity(), fixture.asserted(alice, FederationProfile.ORIGIN));
-                assertEquals(
-                        "ringing",
-                        aliceDevice.await("call-update").path("state").asText());
-                assertEquals(call, perDevice.await("incoming-call").path("call").asText());
+                call = ringing(aliceDevice, perDevice, alice, per).path("call").asText();
                 aliceDevice.drop();
             }
             goneForGood(alice);
@@ -134,7 +131,7 @@ class CallsOfLostDevicesTest {
                             List.of())
                     .greeted()) {
                 assertTrue(back.welcome().path("resumed").asBoolean());
-                clock.advance(PAST_THE_WINDOW);
+                clock.advance(pastTheResumeWindow());
                 signaling.expire();
                 aliceDevice.expectNothing(Duration.ofMillis(500));
                 assertEquals(
@@ -158,18 +155,32 @@ class CallsOfLostDevicesTest {
     /** Waits until the server noticed that the person's device left, then takes it past its resume window. */
     private void goneForGood(Person person) {
         Await.dropped(online, person.clientId(), person.deviceId());
-        clock.advance(PAST_THE_WINDOW);
+        clock.advance(pastTheResumeWindow());
         signaling.expire(); // or the server's own look at expired devices, every second, does it first
         Await.until("the device is offline", () -> online.line(person.clientId(), person.deviceId())
                 .isEmpty());
     }
 
-    /** alice calls per, per's device accepts; returns the call. */
-    private static String answered(SignalingClient aliceDevice, SignalingClient perDevice, Person alice, Person per)
+    /** A moment past the servers' resume window. */
+    private Duration pastTheResumeWindow() {
+        return config.websocket().resumeWindow().plusSeconds(1);
+    }
+
+    /** alice calls per, and it rings on per's device; returns the {@code incoming-call}. */
+    private static JsonNode ringing(SignalingClient aliceDevice, SignalingClient perDevice, Person alice, Person per)
             throws Exception {
         String call = place(aliceDevice, per.identity(), fixture.asserted(alice, FederationProfile.ORIGIN));
         assertEquals("ringing", aliceDevice.await("call-update").path("state").asText());
         JsonNode ring = perDevice.await("incoming-call");
+        assertEquals(call, ring.path("call").asText());
+        return ring;
+    }
+
+    /** alice calls per, per's device accepts; returns the call. */
+    private static String answered(SignalingClient aliceDevice, SignalingClient perDevice, Person alice, Person per)
+            throws Exception {
+        JsonNode ring = ringing(aliceDevice, perDevice, alice, per);
+        String call = ring.path("call").asText();
         String answer = fixture.asserted(per, ring.path("server").asText());
         assertEquals(
                 "ack",
