@@ -29,6 +29,9 @@ import java.util.stream.Stream;
  */
 public final class ChildProcesses {
 
+    /** The system property naming a command that the children run under: see {@link #start}. */
+    public static final String CONFINE_PROPERTY = "callsign.benchmarks.confine";
+
     private ChildProcesses() {}
 
     /** A loopback port free at the moment. */
@@ -68,9 +71,20 @@ public final class ChildProcesses {
         return start(command, directory, log);
     }
 
-    /** Starts {@code command} in {@code directory}, standard output and error to {@code log}. */
+    /**
+     * Starts {@code command} in {@code directory}, standard output and error to {@code log}. When the system property
+     * {@value #CONFINE_PROPERTY} names a command (space-separated words), the child runs under it, {@code command}
+     * appended: {@code benchmarks/confine} puts it in a CPU cgroup with a quota and on one CPU, so that every server
+     * measured gets the same share of the machine and none of the load generator's.
+     */
     public static Process start(List<String> command, Path directory, Path log) throws IOException {
-        return new ProcessBuilder(command)
+        List<String> confined = new ArrayList<>();
+        String confine = System.getProperty(CONFINE_PROPERTY, "").trim();
+        if (!confine.isEmpty()) {
+            confined.addAll(List.of(confine.split(" +")));
+        }
+        confined.addAll(command);
+        return new ProcessBuilder(confined)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * {@code jcmd GC.heap_info}, and {@code VmRSS} from {@code /proc/<pid>/status} (for any process).
  */
 final class HeapProbe {
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    /** A heap's or a generation's line: G1 has one ("garbage-first heap"), Serial and Parallel one per generation. */
+    private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
+
     private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
     private final Path jcmd;
@@ -24,15 +26,26 @@ final class HeapProbe {
         this.pid = pid;
     }
 
-    /** Heap in use after a full GC, in bytes (the first "used" figure: the whole heap). */
+    /** Heap in use after a full GC, in bytes: the whole heap's, or the sum of its generations'. */
     long liveHeapBytes() {
         run("GC.run");
         run("GC.run");
-        Matcher used = USED.matcher(run("GC.heap_info"));
-        if (!used.find()) {
+        return usedKiB(run("GC.heap_info")) * 1024;
+    }
+
+    /** The heap's "used" figure in {@code jcmd GC.heap_info}'s output, summed over its generations, in KiB. */
+    static long usedKiB(String heapInfo) {
+        Matcher used = USED.matcher(heapInfo);
+        long kib = 0;
+        boolean found = false;
+        while (used.find()) {
+            kib += Long.parseLong(used.group(1));
+            found = true;
+        }
+        if (!found) {
             throw new IllegalStateException("no heap figure in jcmd GC.heap_info");
         }
-        return Long.parseLong(used.group(1)) * 1024;
+        return kib;
     }
 
     /** The resident set size of process {@code pid} ({@code VmRSS} in {@code /proc/<pid>/status}), in bytes. */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.callsign.benchmarks.ChildProcesses;
 import org.callsign.benchmarks.idp.ProcCpu;
 
 /**
@@ -25,7 +26,8 @@ import org.callsign.benchmarks.idp.ProcCpu;
  * {@code peer} (the npm {@code peer} package directory), {@code results} (a directory), {@code prefix} (of the result
  * files), {@code connections} (e.g. {@code 1000,10000}), {@code rates} (messages per second, e.g. {@code
  * 1000,2000,4000}), {@code warmup} and {@code duration} (seconds per level), {@code serverFlags} (space-separated, for
- * both JVM servers).
+ * both JVM servers), {@code confined} (how the relays were confined, for the set-up line; see {@link
+ * ChildProcesses#start}).
  */
 public final class RelayLoad {
 
@@ -52,7 +54,9 @@ public final class RelayLoad {
         Path peer = Path.of(options.getOrDefault("peer", "tools/node_modules/peer"));
         Path redis = servers.contains("signaling-cluster") ? SignalingCluster.redisBinary() : null;
 
-        RelayReport report = new RelayReport(RelayReport.Setup.describe(java, serverFlags, node, redis), rates);
+        RelayReport report = new RelayReport(
+                RelayReport.Setup.describe(java, serverFlags, node, redis, options.getOrDefault("confined", "")),
+                rates);
         System.out.println("==> " + report.setup().caption());
         List<RelayRun.Outcome> outcomes = new ArrayList<>();
         for (int count : connections) {

@@ -31,24 +31,33 @@ final class RelayReport {
      */
     record Setup(String machine, String jdk, String node, String redis) {
 
-        static Setup describe(Path java, List<String> serverFlags, Path node, Path redis)
+        /**
+         * The machine (all its cores, though the load generator may be confined to fewer), the servers' JDK and flags,
+         * Node and Redis; {@code confined} says how the relays were confined, if they were (empty if not).
+         */
+        static Setup describe(Path java, List<String> serverFlags, Path node, Path redis, String confined)
                 throws IOException, InterruptedException {
-            String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+            List<String> cpuinfo = Files.readAllLines(Path.of("/proc/cpuinfo"));
+            String cpu = cpuinfo.stream()
                     .filter(line -> line.startsWith("model name"))
                     .map(line -> line.substring(line.indexOf(':') + 1).trim())
                     .findFirst()
                     .orElse("unknown CPU");
+            long cores = cpuinfo.stream()
+                    .filter(line -> line.startsWith("processor"))
+                    .count();
             long memoryKiB = Files.readAllLines(Path.of("/proc/meminfo")).stream()
                     .filter(line -> line.startsWith("MemTotal:"))
                     .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
                     .findFirst()
                     .orElse(0L);
             String machine = String.format(
-                    "%d cores %s, %d GiB, Linux %s",
-                    Runtime.getRuntime().availableProcessors(),
+                    "%d cores %s, %d GiB, Linux %s%s",
+                    cores,
                     cpu,
                     Math.round(memoryKiB / 1048576.0),
-                    System.getProperty("os.version"));
+                    System.getProperty("os.version"),
+                    confined.isEmpty() ? "" : ", " + confined);
             String jdk = version(java.toString(), "-version") + " " + String.join(" ", serverFlags);
             return new Setup(
                     machine,
