@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The open signaling sessions, by client and id, and by party. Ids are the callers' choice and scoped to their
@@ -24,9 +23,6 @@ import java.util.regex.Pattern;
 public class SignalSessions {
     /** Sessions one party may be in at once. */
     public static final int MAX_PER_PARTY = 32;
-
-    /** Session ids: chosen by the caller, long enough to be unguessable when random. */
-    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     private final Clock clock;
     private final LineRecords records;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.callsign.server.api.JsonProblems;
 import org.callsign.signaling.signal.message.AcceptCall;
@@ -26,8 +27,8 @@ import org.callsign.signaling.signal.message.Offer;
 import org.callsign.signaling.signal.message.Ping;
 import org.callsign.signaling.signal.message.PlaceCall;
 import org.callsign.signaling.signal.message.ServerMessage;
+import org.callsign.signaling.signal.service.IdSyntax;
 import org.callsign.signaling.signal.service.SignalError;
-import org.callsign.signaling.signal.service.SignalSessions;
 import org.callsign.signaling.signal.service.SignalingException;
 
 /**
@@ -40,25 +41,18 @@ final class ClientMessageReader {
     /** Deepest nesting of objects and arrays read; a message needs 3. */
     static final int MAX_DEPTH = 8;
 
-    /** Message ids: the sender's choice. */
-    static final Pattern ID = Pattern.compile("[\\x21-\\x7e]{1,64}");
-
-    /** Device ids, as the device API makes them (and a little room). */
-    static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     static final int MAX_REASON = 256;
     static final int MAX_CANDIDATE = 1024;
     static final int MAX_MID = 64;
     static final int MAX_UFRAG = 256;
     static final int MAX_MLINE_INDEX = 1023;
 
-    /** Call ids, as servers make them (128 random bits, base64url) with room for other servers' choices. */
-    static final Pattern CALL_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
-
     /** Identities {@code user@domain}, before the domain rule normalises them. */
-    static final Pattern IDENTITY = Pattern.compile("[^@\\s]{1,128}@[A-Za-z0-9.:\\[\\]-]{1,255}");
+    static final Predicate<String> IDENTITY =
+            Pattern.compile("[^@\\s]{1,128}@[A-Za-z0-9.:\\[\\]-]{1,255}").asMatchPredicate();
 
-    private static final Pattern DECLINE_REASON = Pattern.compile("declined|busy");
+    private static final Predicate<String> DECLINE_REASON =
+            Pattern.compile("declined|busy").asMatchPredicate();
     private static final String CALL_RULE = "16 to 64 characters of A-Z a-z 0-9 _ -";
     private static final String SESSION_RULE = "8 to 64 characters of A-Z a-z 0-9 _ -";
     private static final Map<String, Set<String>> MEMBERS = Map.of(
@@ -96,7 +90,7 @@ final class ClientMessageReader {
         String id = null;
         try {
             JsonFields fields = new JsonFields(object, "");
-            id = fields.required("id", 64, ID, "1 to 64 printable ASCII characters without spaces");
+            id = fields.required("id", 64, IdSyntax.MESSAGE, "1 to 64 printable ASCII characters without spaces");
             version(object);
             String type = type(object);
             if (object.has("from")) {
@@ -179,7 +173,7 @@ final class ClientMessageReader {
                 new Offer(
                         v,
                         id,
-                        fields.optional("to", 64, DEVICE_ID, "a device id"),
+                        fields.optional("to", 64, IdSyntax.DEVICE, "a device id"),
                         session(fields),
                         fields.required("sdp", Integer.MAX_VALUE, null, "an SDP"));
             case "answer" -> new Answer(v, id, session(fields), fields.required("sdp", Integer.MAX_VALUE, null, ""));
@@ -211,11 +205,11 @@ final class ClientMessageReader {
     }
 
     private static String call(JsonFields fields) {
-        return fields.required("call", 64, CALL_ID, CALL_RULE);
+        return fields.required("call", 64, IdSyntax.CALL, CALL_RULE);
     }
 
     private static String session(JsonFields fields) {
-        return fields.required("session", 64, SignalSessions.ID, SESSION_RULE);
+        return fields.required("session", 64, IdSyntax.SESSION, SESSION_RULE);
     }
 
     private static IceCandidate candidate(JsonFields fields) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 import org.callsign.signaling.signal.service.SignalError;
 import org.callsign.signaling.signal.service.SignalingException;
 
@@ -31,17 +31,17 @@ final class JsonFields {
         }
     }
 
-    /** A required string of 1 to {@code max} characters matching {@code pattern} (if given). */
-    String required(String name, int max, Pattern pattern, String rule) {
-        String value = optional(name, max, pattern, rule);
+    /** A required string of 1 to {@code max} characters that {@code syntax} accepts (if given). */
+    String required(String name, int max, Predicate<String> syntax, String rule) {
+        String value = optional(name, max, syntax, rule);
         if (value == null) {
             throw invalid(prefix + name + " is missing");
         }
         return value;
     }
 
-    /** An optional string ({@code null} if absent or null) of 1 to {@code max} characters matching the pattern. */
-    String optional(String name, int max, Pattern pattern, String rule) {
+    /** An optional string ({@code null} if absent or null) of 1 to {@code max} characters that the syntax accepts. */
+    String optional(String name, int max, Predicate<String> syntax, String rule) {
         JsonNode node = object.get(name);
         if (node == null || node.isNull()) {
             return null;
@@ -50,7 +50,7 @@ final class JsonFields {
             throw invalid(prefix + name + " must be a string");
         }
         String value = node.textValue();
-        if (value.length() > max || (pattern != null && !pattern.matcher(value).matches())) {
+        if (value.length() > max || (syntax != null && !syntax.test(value))) {
             throw invalid(prefix + name + " must be " + rule);
         }
         return value;

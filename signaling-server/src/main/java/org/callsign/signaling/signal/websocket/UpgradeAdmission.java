@@ -10,6 +10,7 @@ import org.callsign.signaling.api.ClientAddress;
 import org.callsign.signaling.auth.service.AuthenticatedClient;
 import org.callsign.signaling.auth.service.Authenticator;
 import org.callsign.signaling.device.service.DeviceService;
+import org.callsign.signaling.signal.service.IdSyntax;
 import org.callsign.signaling.signal.service.SignalError;
 import org.callsign.signaling.signal.service.SignalingException;
 
@@ -54,7 +55,7 @@ class UpgradeAdmission {
         if (deviceId == null || deviceId.isEmpty()) {
             throw new ApiException(ApiError.INVALID_REQUEST, "device is missing: connect to /ws?device=<device id>");
         }
-        if (!ClientMessageReader.DEVICE_ID.matcher(deviceId).matches()) {
+        if (!IdSyntax.DEVICE.test(deviceId)) {
             throw new ApiException(ApiError.INVALID_REQUEST, "device must be a device id");
         }
         if (devices.find(client.clientId(), deviceId).isEmpty()) {
