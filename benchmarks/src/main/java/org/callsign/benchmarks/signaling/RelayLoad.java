@@ -25,7 +25,8 @@ import org.callsign.benchmarks.idp.ProcCpu;
  * (the servers' JVM),
  * {@code peer} (the npm {@code peer} package directory), {@code results} (a directory), {@code prefix} (of the result
  * files), {@code connections} (e.g. {@code 1000,10000}), {@code rates} (messages per second, e.g. {@code
- * 1000,2000,4000}), {@code warmup} and {@code duration} (seconds per level), {@code serverFlags} (space-separated, for
+ * 1000,2000,4000}), {@code warmup} and {@code duration} (seconds per level), {@code prime} and {@code primeRate}
+ * (an unmeasured load before the first level, seconds and messages per second; none by default), {@code serverFlags} (space-separated, for
  * both JVM servers), {@code confined} (how the relays were confined, for the set-up line; see {@link
  * ChildProcesses#start}).
  */
@@ -48,6 +49,9 @@ public final class RelayLoad {
         int[] rates = ints(options.getOrDefault("rates", "1000,2000,4000"));
         long warmUp = TimeUnit.SECONDS.toNanos(Long.parseLong(options.getOrDefault("warmup", "5")));
         long duration = TimeUnit.SECONDS.toNanos(Long.parseLong(options.getOrDefault("duration", "15")));
+        RelayRun.Prime prime = new RelayRun.Prime(
+                Integer.parseInt(options.getOrDefault("primeRate", "0")),
+                TimeUnit.SECONDS.toNanos(Long.parseLong(options.getOrDefault("prime", "0"))));
         List<String> serverFlags =
                 List.of(options.getOrDefault("serverFlags", "-Xms1g -Xmx1g").split(" "));
         Path node = servers.contains("peerjs") ? PeerJsServer.nodeOnPath() : null;
@@ -73,7 +77,7 @@ public final class RelayLoad {
                                 EchoFloor.start(java, serverFlags, System.getProperty("java.class.path"), log);
                             default -> throw new IllegalArgumentException("no such relay: " + server);
                         }) {
-                    outcomes.add(RelayRun.run(relay, count, rates, warmUp, duration));
+                    outcomes.add(RelayRun.run(relay, count, rates, warmUp, duration, prime));
                 } catch (Exception e) {
                     // One relay failing (PeerJS at 10,000 connections, say) is a result too: report it, go on.
                     System.out.printf("    %s with %,d connections failed: %s%n", server, count, e);

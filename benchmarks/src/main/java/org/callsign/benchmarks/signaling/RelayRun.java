@@ -23,6 +23,11 @@ final class RelayRun {
     static final int DEVICES_PER_CLIENT = 10;
     private static final int CONNECTING_AT_ONCE = 200;
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** A relay has caught up once it uses less than this share of a core over {@link #SETTLE_STEP_MILLIS}. */
+    private static final double SETTLED_CORES = 0.05;
+
+    private static final long SETTLE_STEP_MILLIS = 500;
+    private static final long SETTLE_MAX_MILLIS = 60_000;
 
     /**
      * The server's memory and idle CPU with no device connected and with all of them connected.
@@ -43,8 +48,20 @@ final class RelayRun {
 
     private RelayRun() {}
 
-    /** Runs {@code rates} against {@code relay} with {@code count} devices connected. */
-    static Outcome run(RelayTarget relay, int count, int[] rates, long warmUpNanos, long durationNanos)
+    /**
+     * An unmeasured load run once before the first level, so that the first level does not include the JIT's (or
+     * V8's) warm-up: {@code rate} messages per second for {@code nanos}. {@link #NONE} runs nothing.
+     */
+    record Prime(int rate, long nanos) {
+        static final Prime NONE = new Prime(0, 0);
+    }
+
+    /**
+     * Runs {@code rates} against {@code relay} with {@code count} devices connected, after {@code prime}. Before
+     * each level the relay is given time to catch up with the one before (at most a minute), so that a backlog left
+     * by an overloaded level is not counted against the next.
+     */
+    static Outcome run(RelayTarget relay, int count, int[] rates, long warmUpNanos, long durationNanos, Prime prime)
             throws Exception {
         System.out.printf("==> %s, %,d connections: preparing devices%n", relay.name(), count);
         List<BenchDevice> devices = relay.devices(count, DEVICES_PER_CLIENT);
@@ -91,8 +108,19 @@ final class RelayRun {
         Map<String, String> sdpJson = sdpJson(devices);
         printCallSize(
                 relay.wire(), devices.get(1).id(), sdpJson.get(devices.get(0).id()));
+        if (prime.rate() > 0) {
+            RelayLevel level = new RelayLevel(pairs, relay.wire(), sdpJson, "n" + count + "p");
+            current[0] = level;
+            RelayLevel.Result result =
+                    level.run(prime.rate(), prime.nanos(), SETTLE_STEP_MILLIS * 1_000_000, relay::cpuNanos);
+            current[0] = null;
+            System.out.printf(
+                    "    primed at %,d msg/s for %.0f s, unmeasured (p99 at its end %.1f ms)%n",
+                    prime.rate(), prime.nanos() / 1e9, result.p99());
+        }
         List<Level> levels = new ArrayList<>();
         for (int i = 0; i < rates.length; i++) {
+            settle(relay);
             RelayLevel level = new RelayLevel(pairs, relay.wire(), sdpJson, "n" + count + "r" + i);
             String loadAverage = ProcCpu.loadAverage();
             current[0] = level;
@@ -121,6 +149,25 @@ final class RelayRun {
         }
         sockets.forEach(DeviceSocket::close);
         return new Outcome(relay.name(), count, memory, levels);
+    }
+
+    /** Waits until {@code relay} uses next to no CPU, at most {@link #SETTLE_MAX_MILLIS}; says so if it took long. */
+    private static void settle(RelayTarget relay) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(SETTLE_MAX_MILLIS);
+        long before = relay.cpuNanos();
+        while (System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(SETTLE_STEP_MILLIS);
+            long now = relay.cpuNanos();
+            if ((now - before) / (SETTLE_STEP_MILLIS * 1e6) < SETTLED_CORES) {
+                break;
+            }
+            before = now;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (seconds > 2 * SETTLE_STEP_MILLIS / 1e3) {
+            System.out.printf("    the relay caught up with the previous level in %.1f s%n", seconds);
+        }
     }
 
     /** Connects every device, a bounded number at a time, and waits for each greeting. */

@@ -57,6 +57,9 @@ final class SignalingServer extends RelayProcess {
                 Map.entry("callsign.signaling.rate-limit.requests-per-minute", "10000000"),
                 Map.entry("callsign.signaling.rate-limit.token-checks-per-minute", "10000000"),
                 Map.entry("callsign.signaling.rate-limit.key-checks-per-second", "100000"),
+                // Registering the devices checks keys in parallel; on one processor (or a slow one) the default
+                // of one check per processor would refuse most of them as busy.
+                Map.entry("callsign.signaling.rate-limit.concurrent-key-checks", "64"),
                 Map.entry("callsign.signaling.websocket.messages-per-second", "100000"),
                 Map.entry("callsign.signaling.websocket.client-messages-per-second", "100000"),
                 Map.entry("callsign.signaling.websocket.max-connections", Integer.toString(connections + 100))));
