@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  * {@code jcmd GC.heap_info}, and {@code VmRSS} from {@code /proc/<pid>/status} (for any process).
  */
 final class HeapProbe {
-    /** A heap's or a generation's line: G1 has one ("garbage-first heap"), Serial and Parallel one per generation. */
-    private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
+    /**
+     * The "used" figure of a heap's or a generation's line, the ones with a "total": G1 has one ("garbage-first heap"),
+     * Serial and Parallel one per generation. JDK 25 writes "total reserved …K, committed …K, used …K", JDK 17 "total
+     * …K, used …K".
+     */
+    private static final Pattern USED = Pattern.compile("total [^\\n]*?used (\\d+)K");
 
     private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
