@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.callsign.server.store.StoreException;
 import org.callsign.shim.IdentityException;
 import org.callsign.shim.identity.DomainRule;
@@ -246,12 +247,10 @@ public class CallService implements CallHandler {
      * before; the callee's server, once known, hears a hang-up or a cancel.
      */
     private void endOutgoing(ActiveCall call, String reason) {
-        boolean answered;
-        synchronized (call) {
-            answered = call.record.state() == CallState.ACCEPTED;
-        }
-        if (finish(call, answered ? CallState.ENDED : CallState.CANCELLED, reason) && !call.peerServer.isEmpty()) {
-            send(call, CallEvent.of(answered ? CallEvent.HANGUP : CallEvent.CANCEL));
+        CallState ended =
+                finish(call, now -> now == CallState.ACCEPTED ? CallState.ENDED : CallState.CANCELLED, reason);
+        if (ended != null && !call.peerServer.isEmpty()) {
+            send(call, CallEvent.of(ended == CallState.ENDED ? CallEvent.HANGUP : CallEvent.CANCEL));
         }
     }
 
@@ -359,9 +358,24 @@ public class CallService implements CallHandler {
 
     /** Ends an outgoing call: records it, tells the caller's device, forgets it; false if it had ended already. */
     private boolean finish(ActiveCall call, CallState state, String reason) {
+        return finish(call, now -> state, reason) != null;
+    }
+
+    /**
+     * Ends an outgoing call in the state that {@code end} picks from its current one, under the call's lock, so that
+     * an event changing the state meanwhile (an answer) cannot slip between the choice and the end; {@code end} may
+     * return {@code null} to leave the call as it is. Returns the state it ended in, or {@code null} if it did not end
+     * here.
+     */
+    private CallState finish(ActiveCall call, UnaryOperator<CallState> end, String reason) {
+        CallState state;
         synchronized (call) {
             if (call.ended()) {
-                return false;
+                return null;
+            }
+            state = end.apply(call.record.state());
+            if (state == null) {
+                return null;
             }
             call.record = call.record.moved(state, reason, clock.instant());
             history.save(call.clientId, call.record);
@@ -371,7 +385,7 @@ public class CallService implements CallHandler {
         }
         active.remove(call);
         devices.send(call.clientId, call.device, new CallUpdate(call.id, state.value(), null, reason));
-        return true;
+        return state;
     }
 
     /** Schedules {@code task} after {@code delay}. */
@@ -444,7 +458,7 @@ public class CallService implements CallHandler {
     }
 
     private void giveUp(ActiveCall call) {
-        if (call.record.state() != CallState.ACCEPTED && finish(call, CallState.UNAVAILABLE, "timeout")) {
+        if (finish(call, now -> now == CallState.ACCEPTED ? null : CallState.UNAVAILABLE, "timeout") != null) {
             if (!call.peerServer.isEmpty()) {
                 send(call, CallEvent.of(CallEvent.CANCEL));
             }
