@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.util.regex.Pattern;
 import org.callsign.server.api.ApiException;
 import org.callsign.shim.IdentityException;
 import org.callsign.shim.identity.DomainRule;
@@ -14,15 +13,13 @@ import org.callsign.shim.sdp.SessionDescription;
 import org.callsign.signaling.api.ApiError;
 import org.callsign.signaling.federation.message.CallEvent;
 import org.callsign.signaling.federation.message.Invite;
+import org.callsign.signaling.signal.service.IdSyntax;
 
 /**
  * Reads federation bodies strictly: exactly the documented members, each of its kind; an SDP that parses; an identity
  * {@code user@domain}. Anything else is {@code invalid-request}, naming the member.
  */
 public final class FederationBodies {
-
-    /** Call ids: 16 to 64 characters of base64url. */
-    public static final Pattern CALL_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     /** The largest SDP in a federation body. */
     public static final int MAX_SDP_CHARS = 32 * 1024;
@@ -44,7 +41,7 @@ public final class FederationBodies {
 
     /** Whether {@code id} is a call id. */
     public static boolean isCallId(String id) {
-        return id != null && CALL_ID.matcher(id).matches();
+        return IdSyntax.CALL.test(id);
     }
 
     /** An invite, checked. */

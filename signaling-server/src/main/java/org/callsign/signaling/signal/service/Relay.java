@@ -50,7 +50,7 @@ public class Relay {
     public String offer(Party from, Offer offer) {
         checkSender(from);
         String id = offer.session();
-        if (id == null || !IdSyntax.SESSION.test(id)) {
+        if (!IdSyntax.SESSION.test(id)) {
             throw new SignalingException(
                     SignalError.INVALID_MESSAGE, "session must be 8 to 64 characters of A-Z a-z 0-9 _ -");
         }
