@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
@@ -13,7 +14,8 @@ import org.graalvm.polyglot.Context;
  * Stops realms that run past their deadline or allocate more than their budget, by cancelling their
  * context from another thread ({@link Context#close(boolean)}). Allocation is measured per thread with
  * {@code com.sun.management.ThreadMXBean}: the community edition of GraalJS has no heap limit, and a
- * memory bomb allocates on the thread that runs it. Polls every {@link #POLL_MILLIS} ms.
+ * memory bomb allocates on the thread that runs it. Polls every {@link #POLL_MILLIS} ms while it watches anything, and
+ * not at all while it does not, so that an idle server does not wake up for it.
  */
 final class Watchdog implements AutoCloseable {
     static final long POLL_MILLIS = 5;
@@ -78,16 +80,25 @@ final class Watchdog implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-
-    Watchdog() {
-        poller.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
-    }
+    /** The polling task while anything is watched, else null; guarded by {@code this}. */
+    private ScheduledFuture<?> polling;
 
     /** Starts watching the calling thread's work in {@code context}. */
     Watch watch(Context context, long deadlineNanos, long allocationLimit) {
         Watch watch = new Watch(this, context, deadlineNanos, allocationLimit);
-        active.add(watch);
+        synchronized (this) {
+            active.add(watch);
+            // Once closed, the sandbox has closed every context, and nothing is left to stop.
+            if (polling == null && !poller.isShutdown()) {
+                polling = poller.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        }
         return watch;
+    }
+
+    /** Whether the watchdog is polling: from the first watch until a poll finds none left. */
+    synchronized boolean polling() {
+        return polling != null;
     }
 
     /** Whether per-thread allocation can be measured on this JVM (otherwise only deadlines apply). */
@@ -102,6 +113,13 @@ final class Watchdog implements AutoCloseable {
                 watch.check(now);
             } catch (RuntimeException e) {
                 // A context that is already closing; nothing else to do for it.
+            }
+        }
+        synchronized (this) {
+            // A watch added since the loop above keeps the task: both sides hold the lock.
+            if (active.isEmpty() && polling != null) {
+                polling.cancel(false);
+                polling = null;
             }
         }
     }
@@ -120,7 +138,8 @@ final class Watchdog implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         poller.shutdownNow();
+        polling = null;
     }
 }
