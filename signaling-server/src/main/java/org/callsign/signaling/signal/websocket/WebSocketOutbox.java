@@ -14,9 +14,12 @@ import org.jboss.logging.Logger;
 
 /**
  * The server's side of one WebSocket connection as an {@link Outbox}. Never blocks: a message is written as JSON and
- * queued on the connection's event loop, whose queue keeps the order in which messages were handed over, whatever
- * thread hands them. At most {@code maxQueuedBytes} (counted in characters) wait to be written; a connection further
- * behind is a slow consumer and is closed as {@code too-slow}. A closing connection takes nothing more.
+ * handed to Vert.x, which keeps the order in which messages were handed over, whatever thread hands them. On the
+ * connection's own event loop it is written at once, and while that loop is reading the connection's frames it is
+ * flushed when the read is done, so the answers to frames that arrived together leave in one write; from any other
+ * thread it is queued on that event loop, and the frames queued together are flushed together. At most {@code
+ * maxQueuedBytes} (counted in characters) wait to be written; a connection further behind is a slow consumer and is
+ * closed as {@code too-slow}. A closing connection takes nothing more.
  */
 final class WebSocketOutbox implements ConnectionOutbox {
     private static final Logger LOG = Logger.getLogger(WebSocketOutbox.class);
@@ -54,10 +57,7 @@ final class WebSocketOutbox implements ConnectionOutbox {
             close(SignalError.TOO_SLOW, "the connection fell too far behind");
             return false;
         }
-        context.runOnContext(ignored -> connection
-                .sendText(text)
-                .subscribe()
-                .with(done -> queued.addAndGet(-size), failure -> queued.addAndGet(-size)));
+        connection.sendText(text).subscribe().with(done -> queued.addAndGet(-size), failure -> queued.addAndGet(-size));
         return true;
     }
 
