@@ -32,12 +32,19 @@ import org.callsign.server.store.StoreException;
  *
  * <p>The bus runs on its own small Vert.x instance ({@link RedisConnector}); {@link Listener} methods run on its one
  * event loop, one at a time, and must not block. {@link #call} blocks the calling thread up to the timeout of the
- * options. Failures name the endpoint, never the password.
+ * options; its commands go through {@link RedisCommands}, on an event loop of their own, so that they never wait behind
+ * the messages. Failures name the endpoint, never the password.
  */
 public final class RedisBus implements AutoCloseable {
 
     /** Connections kept for {@link #call}. */
     public static final int POOL_SIZE = 4;
+
+    /**
+     * Connections for the messages: the publishing and the subscribing one, and room for their replacements while a
+     * lost one is let go.
+     */
+    static final int MESSAGING_POOL_SIZE = 4;
 
     /** The first wait before connecting again after a loss; it doubles up to {@link #MAX_RECONNECT_MILLIS}. */
     public static final long FIRST_RECONNECT_MILLIS = 50;
@@ -51,6 +58,7 @@ public final class RedisBus implements AutoCloseable {
     private final Vertx vertx;
     private final Context context;
     private final Redis redis;
+    private final RedisCommands commands;
     // Touched only on the event loop.
     private RedisConnection subscriber;
     private RedisConnection publisher;
@@ -65,7 +73,8 @@ public final class RedisBus implements AutoCloseable {
         this.listener = listener;
         this.vertx = RedisConnector.vertx();
         this.context = vertx.getOrCreateContext();
-        this.redis = RedisConnector.client(vertx, options, POOL_SIZE, 1024);
+        this.redis = RedisConnector.client(vertx, options, MESSAGING_POOL_SIZE, 16);
+        this.commands = new RedisCommands(options, POOL_SIZE);
     }
 
     /**
@@ -117,7 +126,7 @@ public final class RedisBus implements AutoCloseable {
         if (closed) {
             throw new StoreException(prefix() + "the bus is closed");
         }
-        return await(redis.send(request), what);
+        return commands.call(request, what);
     }
 
     @Override
@@ -127,6 +136,7 @@ public final class RedisBus implements AutoCloseable {
         }
         closed = true;
         subscribed = false;
+        commands.close();
         RedisConnector.close(vertx, options.timeout());
     }
 

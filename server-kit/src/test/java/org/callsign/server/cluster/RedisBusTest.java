@@ -105,6 +105,35 @@ class RedisBusTest {
     }
 
     @Test
+    void answersCommandsWhileTheMessagesEventLoopIsBusy() throws Exception {
+        CountDownLatch handling = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Recorder busy = new Recorder() {
+            @Override
+            public void message(String channel, String message) {
+                handling.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS); // stands for a backlog of messages
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (RedisBus bus = open("busy", busy);
+                RedisBus publisher = open("busy:other", new Recorder())) {
+            publisher.publish("busy", "hold the loop", failure -> {});
+            assertTrue(handling.await(5, TimeUnit.SECONDS));
+
+            assertEquals(
+                    "PONG",
+                    bus.call(Request.cmd(Command.PING), "ping").toString(),
+                    "a command does not wait for the messages' event loop");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void refusesToOpenWhenRedisIsUnreachable() {
         RedisStoreOptions nowhere =
                 new RedisStoreOptions("redis://127.0.0.1:1", "callsign:").withTimeout(Duration.ofMillis(500));
@@ -121,7 +150,7 @@ class RedisBusTest {
     }
 
     /** Keeps what arrived as {@code "<channel> <message>"}. */
-    private static final class Recorder implements RedisBus.Listener {
+    private static class Recorder implements RedisBus.Listener {
         final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
         final CountDownLatch lost = new CountDownLatch(1);
         final List<String> lostAt = new ArrayList<>();

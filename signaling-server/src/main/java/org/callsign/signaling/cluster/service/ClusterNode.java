@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.callsign.server.cluster.RedisBus;
+import org.callsign.server.cluster.RedisCommands;
 import org.callsign.server.limit.FailureBackoff;
 import org.callsign.server.limit.Lockouts;
 import org.callsign.server.limit.RedisLockouts;
@@ -51,7 +52,9 @@ import org.jboss.logging.Logger;
  * <p>Membership: the node has a random id and a key {@code <prefix>node:<id>} that it sets every heartbeat with a time
  * to live of {@code cluster.node-timeout}; a node whose key has expired is dead. If this node finds its own key gone
  * (Redis was unreachable longer than the timeout, so the others took it for dead and took its clients over), it is
- * fenced: the {@linkplain #onFenced fenced handlers} close what it held, and it sets its key again.
+ * fenced: the {@linkplain #onFenced fenced handlers} close what it held, and it sets its key again. The heartbeat has a
+ * thread, a Redis connection and an event loop of its own ({@link RedisCommands}), so that an overloaded node, whose
+ * bus and command pool have a backlog, still writes its key in time rather than being taken for dead.
  *
  * <p>Homes: a client's signaling (its devices' lines, sessions, held messages, presence) lives on one node, its home,
  * named by the key {@code <prefix>home:<client>}. The first node that needs the client claims it; a home whose node is
@@ -85,6 +88,7 @@ public class ClusterNode {
     private final String prefix;
     private final long timeoutMillis;
     private final RedisBus bus;
+    private final RedisCommands membership;
     private final ExecutorService workers;
     private final ScheduledExecutorService heartbeats;
     private volatile boolean heartbeatWritten = true;
@@ -101,6 +105,7 @@ public class ClusterNode {
         if (!enabled) {
             this.prefix = "";
             this.bus = null;
+            this.membership = null;
             this.workers = null;
             this.heartbeats = null;
             return;
@@ -117,11 +122,21 @@ public class ClusterNode {
         this.prefix = options.keyPrefix();
         this.workers = Executors.newFixedThreadPool(WORKERS, threads("callsign-cluster-"));
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(threads("callsign-cluster-heartbeat-"));
-        this.bus = RedisBus.open(options, List.of(channel(id), prefix + "nodes"), new Listener());
+        this.membership = new RedisCommands(options, 1);
+        this.bus = openBus(options, membership);
         writeKey(false, "joining");
         long every = cluster.heartbeat().toMillis();
         heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
         LOG.infof("cluster node %s joined on %s", id, bus);
+    }
+
+    private RedisBus openBus(RedisStoreOptions options, RedisCommands membership) {
+        try {
+            return RedisBus.open(options, List.of(channel(id), prefix + "nodes"), new Listener());
+        } catch (RuntimeException e) {
+            membership.close();
+            throw e;
+        }
     }
 
     /** Threads that run what frames ask for, which may block (a store call); see {@link SerialExecutor}. */
@@ -336,7 +351,8 @@ public class ClusterNode {
             watched.forEach(source -> peers.addAll(source.get()));
             peers.remove(id);
             for (String peer : peers) {
-                if (bus.call(Request.cmd(Command.EXISTS).arg(nodeKey(peer)), "checking a node")
+                if (membership
+                                .call(Request.cmd(Command.EXISTS).arg(nodeKey(peer)), "checking a node")
                                 .toLong()
                         == 0) {
                     LOG.infof("cluster node %s is gone", peer);
@@ -360,11 +376,12 @@ public class ClusterNode {
         }
         heartbeats.shutdownNow();
         try {
-            bus.call(Request.cmd(Command.DEL).arg(nodeKey(id)), "leaving");
+            membership.call(Request.cmd(Command.DEL).arg(nodeKey(id)), "leaving");
         } catch (StoreException e) {
             LOG.debugf("could not remove the node key: %s", e.getMessage());
         }
         bus.close();
+        membership.close();
         workers.shutdownNow();
     }
 
@@ -381,7 +398,7 @@ public class ClusterNode {
     private Response writeKey(boolean onlyIfPresent, String what) {
         Request set =
                 Request.cmd(Command.SET).arg(nodeKey(id)).arg("1").arg("PX").arg(timeoutMillis);
-        return bus.call(onlyIfPresent ? set.arg("XX") : set, what);
+        return membership.call(onlyIfPresent ? set.arg("XX") : set, what);
     }
 
     private String heldKey(String kind, String key) {
