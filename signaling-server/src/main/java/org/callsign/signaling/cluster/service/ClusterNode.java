@@ -10,24 +10,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.callsign.server.cluster.RedisBus;
-import org.callsign.server.cluster.RedisCommands;
 import org.callsign.server.limit.FailureBackoff;
 import org.callsign.server.limit.Lockouts;
 import org.callsign.server.limit.RedisLockouts;
@@ -49,12 +42,10 @@ import org.jboss.logging.Logger;
  * This process as one node of a cluster that shares a Redis store (docs/operations.md), or, with {@code
  * cluster.enabled=false} (the default), as the only one: then every client is at home here and nothing is sent.
  *
- * <p>Membership: the node has a random id and a key {@code <prefix>node:<id>} that it sets every heartbeat with a time
- * to live of {@code cluster.node-timeout}; a node whose key has expired is dead. If this node finds its own key gone
- * (Redis was unreachable longer than the timeout, so the others took it for dead and took its clients over), it is
- * fenced: the {@linkplain #onFenced fenced handlers} close what it held, and it sets its key again. The heartbeat has a
- * thread, a Redis connection and an event loop of its own ({@link RedisCommands}), so that an overloaded node, whose
- * bus and command pool have a backlog, still writes its key in time rather than being taken for dead.
+ * <p>Membership ({@link NodeMembership}): the node has a random id and a key {@code <prefix>node:<id>} that it sets
+ * every heartbeat with a time to live of {@code cluster.node-timeout}; a node whose key has expired is dead. If this
+ * node finds its own key gone (the others took it for dead and took its clients over), it is fenced: the
+ * {@linkplain #onFenced fenced handlers} close what it held, and it sets its key again.
  *
  * <p>Homes: a client's signaling (its devices' lines, sessions, held messages, presence) lives on one node, its home,
  * named by the key {@code <prefix>home:<client>}. The first node that needs the client claims it; a home whose node is
@@ -86,28 +77,20 @@ public class ClusterNode {
     private final String id = OpaqueTokens.newSecret().substring(0, 16);
     private final boolean enabled;
     private final String prefix;
-    private final long timeoutMillis;
     private final RedisBus bus;
-    private final RedisCommands membership;
+    private final NodeMembership membership;
     private final ExecutorService workers;
-    private final ScheduledExecutorService heartbeats;
-    private volatile boolean heartbeatWritten = true;
     private final Map<Frame.Type, Consumer<Frame>> handlers = new EnumMap<>(Frame.Type.class);
-    private final List<Consumer<String>> nodeLost = new CopyOnWriteArrayList<>();
     private final List<Runnable> linksLost = new CopyOnWriteArrayList<>();
-    private final List<Runnable> fenced = new CopyOnWriteArrayList<>();
-    private final List<Supplier<Collection<String>>> watched = new CopyOnWriteArrayList<>();
 
     public ClusterNode(SignalingConfig config) {
         SignalingConfig.Cluster cluster = config.cluster();
         this.enabled = cluster.enabled();
-        this.timeoutMillis = cluster.nodeTimeout().toMillis();
         if (!enabled) {
             this.prefix = "";
             this.bus = null;
             this.membership = null;
             this.workers = null;
-            this.heartbeats = null;
             return;
         }
         if (config.store().kind().orElse(StoreKind.EMBEDDED) != StoreKind.REDIS) {
@@ -120,23 +103,22 @@ public class ClusterNode {
         }
         RedisStoreOptions options = config.store().redisOptions("callsign.signaling.store", StoreProducer.KEY_PREFIX);
         this.prefix = options.keyPrefix();
-        this.workers = Executors.newFixedThreadPool(WORKERS, threads("callsign-cluster-"));
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(threads("callsign-cluster-heartbeat-"));
-        this.membership = new RedisCommands(options, 1);
-        this.bus = openBus(options, membership);
-        writeKey(false, "joining");
-        long every = cluster.heartbeat().toMillis();
-        heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
-        LOG.infof("cluster node %s joined on %s", id, bus);
-    }
-
-    private RedisBus openBus(RedisStoreOptions options, RedisCommands membership) {
+        this.workers = Executors.newFixedThreadPool(WORKERS, NodeMembership.threads("callsign-cluster-"));
+        this.membership = new NodeMembership(id, options, cluster.nodeTimeout());
+        RedisBus opened = null;
         try {
-            return RedisBus.open(options, List.of(channel(id), prefix + "nodes"), new Listener());
+            opened = RedisBus.open(options, List.of(channel(id), prefix + "nodes"), new Listener());
+            membership.join(cluster.heartbeat());
         } catch (RuntimeException e) {
             membership.close();
+            if (opened != null) {
+                opened.close();
+            }
+            workers.shutdownNow();
             throw e;
         }
+        this.bus = opened;
+        LOG.infof("cluster node %s joined on %s", id, bus);
     }
 
     /** Threads that run what frames ask for, which may block (a store call); see {@link SerialExecutor}. */
@@ -167,7 +149,7 @@ public class ClusterNode {
                 .arg(1)
                 .arg(homeKey(clientId))
                 .arg(id)
-                .arg(prefix + "node:");
+                .arg(membership.nodeKey(""));
         return bus.call(claim, "finding the home of a client").toString();
     }
 
@@ -176,7 +158,7 @@ public class ClusterNode {
      * has closed what it held and joined again).
      */
     public boolean member() {
-        return !enabled || (bus.subscribed() && heartbeatWritten);
+        return !enabled || (bus.subscribed() && membership.written());
     }
 
     /**
@@ -256,7 +238,7 @@ public class ClusterNode {
         String[] parts = value.toString().split(" ", 2);
         String node = parts[0];
         boolean alive = node.equals(id)
-                || bus.call(Request.cmd(Command.EXISTS).arg(nodeKey(node)), "checking a node")
+                || bus.call(Request.cmd(Command.EXISTS).arg(membership.nodeKey(node)), "checking a node")
                                 .toLong()
                         == 1;
         return Optional.of(new Holding(node, parts.length == 2 ? parts[1] : null, alive));
@@ -314,7 +296,9 @@ public class ClusterNode {
 
     /** Calls {@code handler} with the id of a {@linkplain #watch watched} node found dead. */
     public void onNodeLost(Consumer<String> handler) {
-        nodeLost.add(handler);
+        if (enabled) {
+            membership.onNodeLost(handler);
+        }
     }
 
     /** Calls {@code handler} when frames may have been lost (the subscription broke): every link must end. */
@@ -324,47 +308,15 @@ public class ClusterNode {
 
     /** Calls {@code handler} when this node finds that the others took it for dead. */
     public void onFenced(Runnable handler) {
-        fenced.add(handler);
+        if (enabled) {
+            membership.onFenced(handler);
+        }
     }
 
     /** Has the heartbeat check that the nodes {@code peers} names are alive. */
     public void watch(Supplier<Collection<String>> peers) {
-        watched.add(peers);
-    }
-
-    /**
-     * Keeps this node's key alive and checks the watched nodes, every {@code cluster.heartbeat} on a thread of its own
-     * (the application's scheduler runs nothing more often than once a second).
-     */
-    void heartbeat() {
-        if (!enabled) {
-            return;
-        }
-        try {
-            if (writeKey(true, "heartbeat") == null) {
-                LOG.warnf("cluster node %s was taken for dead: closing what it held", id);
-                fenced.forEach(Runnable::run);
-                writeKey(false, "rejoining");
-            }
-            heartbeatWritten = true;
-            Set<String> peers = new HashSet<>();
-            watched.forEach(source -> peers.addAll(source.get()));
-            peers.remove(id);
-            for (String peer : peers) {
-                if (membership
-                                .call(Request.cmd(Command.EXISTS).arg(nodeKey(peer)), "checking a node")
-                                .toLong()
-                        == 0) {
-                    LOG.infof("cluster node %s is gone", peer);
-                    nodeLost.forEach(handler -> handler.accept(peer));
-                }
-            }
-        } catch (StoreException e) {
-            heartbeatWritten = false;
-            LOG.warnf("cluster heartbeat failed: %s", e.getMessage());
-        } catch (RuntimeException e) {
-            heartbeatWritten = false;
-            LOG.error("cluster heartbeat failed", e); // and the next one runs all the same
+        if (enabled) {
+            membership.watch(peers);
         }
     }
 
@@ -374,31 +326,9 @@ public class ClusterNode {
         if (!enabled || !left.compareAndSet(false, true)) {
             return;
         }
-        heartbeats.shutdownNow();
-        try {
-            membership.call(Request.cmd(Command.DEL).arg(nodeKey(id)), "leaving");
-        } catch (StoreException e) {
-            LOG.debugf("could not remove the node key: %s", e.getMessage());
-        }
-        bus.close();
         membership.close();
+        bus.close();
         workers.shutdownNow();
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    /** Sets this node's key to expire in the node timeout; only if it still exists if {@code onlyIfPresent}. */
-    private Response writeKey(boolean onlyIfPresent, String what) {
-        Request set =
-                Request.cmd(Command.SET).arg(nodeKey(id)).arg("1").arg("PX").arg(timeoutMillis);
-        return membership.call(onlyIfPresent ? set.arg("XX") : set, what);
     }
 
     private String heldKey(String kind, String key) {
@@ -407,10 +337,6 @@ public class ClusterNode {
 
     private String channel(String node) {
         return prefix + "to:" + node;
-    }
-
-    private String nodeKey(String node) {
-        return prefix + "node:" + node;
     }
 
     /** Routes what the bus receives. */
