@@ -109,6 +109,11 @@ public final class PackagedServer implements AutoCloseable {
         throw new AssertionError("not ready within " + timeout + ": " + last);
     }
 
+    /** The child JVM's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The log file. */
     public Path log() {
         return log;

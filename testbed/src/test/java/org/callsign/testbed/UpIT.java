@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import org.callsign.server.ready.ReadyFile;
 import org.callsign.testbed.up.LocalCa;
 import org.callsign.testbed.up.Pem;
 import org.callsign.testbed.up.ServerProcess;
@@ -145,14 +146,20 @@ class UpIT {
 
             List<ProcessHandle> children = up.handle().descendants().toList();
             assertEquals(2, children.size(), "child processes: " + children);
+            assertReadyFilesOf(children, data, idpPort, signalingPort);
             up.terminate();
             assertEquals(0, up.awaitExit(), up.output());
             assertTrue(up.output().contains("callsign up: stopped"), up.output());
             Leftovers.assertNone(children, List.of(idpPort, signalingPort), tmp);
+            assertEquals(List.of(), files(data.resolve("run")), "ready files outlived the services");
         }
 
+        // Files of an earlier run killed with SIGKILL: removed before the services start, never taken for theirs.
+        Files.writeString(data.resolve("run/idp-server.ready"), "pid=1\nhttps=" + idpPort + "\n");
+        Files.writeString(data.resolve("run/signaling-server.ready"), "pid=1\nhttps=" + signalingPort + "\n");
         try (UpProcess again = UpProcess.start(args)) {
             again.awaitReady();
+            assertReadyFilesOf(again.handle().descendants().toList(), data, idpPort, signalingPort);
             Path ca = Path.of(again.banner("CA certificate"));
             assertArrayEquals(caBefore, Files.readAllBytes(ca), "the CA changed on restart");
             HttpClient https = trusting(ca);
@@ -213,6 +220,24 @@ class UpIT {
             assertEquals(0, damaged.awaitExit(), damaged.output());
         }
         assertEquals(List.of(), files(cacheDir), "a damaged cache is recorded again at the next start, not this one");
+    }
+
+    /** Each service's ready file names one of {@code children}, the one running that service, and its port. */
+    private static void assertReadyFilesOf(List<ProcessHandle> children, Path data, int idpPort, int signalingPort)
+            throws IOException {
+        for (Map.Entry<String, Integer> service :
+                Map.of("idp-server", idpPort, "signaling-server", signalingPort).entrySet()) {
+            ReadyFile ready =
+                    ReadyFile.parse(Files.readString(data.resolve("run").resolve(service.getKey() + ".ready")));
+            ProcessHandle child = children.stream()
+                    .filter(c -> c.pid() == ready.pid())
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(service.getKey() + ": pid " + ready.pid() + " is no child"));
+            assertTrue(
+                    child.info().commandLine().orElse("").contains(service.getKey()),
+                    child.info().commandLine().orElse("?"));
+            assertEquals(Map.of("https", service.getValue()), ready.ports(), service.getKey());
+        }
     }
 
     private static List<Path> files(Path directory) throws IOException {

@@ -5,12 +5,14 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.callsign.server.ready.ReadyFile;
 import org.callsign.shim.sandbox.IdpSandbox;
 import org.jboss.logging.Logger;
 
 /**
  * Builds the IdP sandbox's engine in the background once the server has first answered its readiness check with 200,
- * so that neither the start nor the first call waits for it. Building it loads several hundred classes: done during the
+ * or has written its ready file (which it does once the same checks are up, {@code ReadyFileService}), so that neither
+ * the start nor the first call waits for it. Building it loads several hundred classes: done during the
  * start, it cost about 0.4 s of CPU before the server was ready, on two cores shared with the IdP; left to the first
  * call, it adds that (more when the class-data cache does not hold the classes) to the first verification. Started
  * by readiness rather than after a fixed time, it never competes with a slow start. Without a readiness check, or
@@ -29,17 +31,27 @@ public class SandboxWarmUp {
         filters.register(context -> afterReady(context, sandbox), 0);
     }
 
+    void afterReadyFile(@Observes ReadyFile written, IdpSandbox sandbox) {
+        start(sandbox);
+    }
+
     private void afterReady(RoutingContext context, IdpSandbox sandbox) {
         if (!started.get() && context.normalizedPath().endsWith(READY_PATH_SUFFIX)) {
             context.addEndHandler(sent -> {
-                if (context.response().getStatusCode() == 200 && started.compareAndSet(false, true)) {
-                    Thread thread = new Thread(() -> warmUp(sandbox), "idp-sandbox-warm-up");
-                    thread.setDaemon(true);
-                    thread.start();
+                if (context.response().getStatusCode() == 200) {
+                    start(sandbox);
                 }
             });
         }
         context.next();
+    }
+
+    private void start(IdpSandbox sandbox) {
+        if (started.compareAndSet(false, true)) {
+            Thread thread = new Thread(() -> warmUp(sandbox), "idp-sandbox-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     private static void warmUp(IdpSandbox sandbox) {

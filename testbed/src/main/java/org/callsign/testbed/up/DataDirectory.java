@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The data directory of {@code ./callsign up}, all its state, kept across restarts:
@@ -19,6 +20,7 @@ import java.util.Base64;
  * signaling/                   the signaling server's: store, federation key, VAPID key, authorised fingerprints
  * admin-secret                 the signaling server's registration admin secret (rw-------)
  * logs/idp.log, signaling.log  the services' output
+ * run/idp-server.ready, …      each service's ready file ({@link org.callsign.server.ready.ReadyFile}), while it runs
  * cache/                       the services' class-data caches ({@link ClassDataCache}), made again when removed
  * </pre>
  */
@@ -40,9 +42,13 @@ public final class DataDirectory {
             Files.createDirectory(
                     ca, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
-        for (Path dir :
-                new Path[] {directory.tls(), directory.idp(), directory.signaling(), directory.logs(), directory.cache()
-                }) {
+        for (Path dir : List.of(
+                directory.tls(),
+                directory.idp(),
+                directory.signaling(),
+                directory.logs(),
+                directory.run(),
+                directory.cache())) {
             Files.createDirectories(dir);
         }
         return directory;
@@ -74,6 +80,11 @@ public final class DataDirectory {
 
     public Path logs() {
         return root.resolve("logs");
+    }
+
+    /** The services' ready files: {@code run/<service>.ready}. */
+    public Path run() {
+        return root.resolve("run");
     }
 
     public Path cache() {

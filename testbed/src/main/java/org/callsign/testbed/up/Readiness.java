@@ -1,6 +1,8 @@
 package org.callsign.testbed.up;
 
 import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,11 +10,22 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Waits for servers launched together (so that they start in parallel) until each answers {@code /q/health/ready}.
+ * Waits for servers launched together (so that they start in parallel) until each is ready: until it answers
+ * {@code /q/health/ready} over HTTPS (the testbed's harness), or until it has written its ready file
+ * ({@code ./callsign up}, which so needs no HTTPS client and costs the cold services no TLS handshake).
  */
 public final class Readiness {
     /** Between two rounds of probes: short, as a probe of a port not yet listening costs next to nothing. */
     static final long POLL_INTERVAL_MS = 20;
+
+    /** Between two rounds of ready-file checks: a file lookup costs less still. */
+    static final long FILE_POLL_INTERVAL_MS = 10;
+
+    /** One check of one server: empty when it is ready, else why not; throws when it never will be. */
+    @FunctionalInterface
+    private interface Check {
+        String problem(ServerProcess server) throws InterruptedException;
+    }
 
     private Readiness() {}
 
@@ -21,13 +34,35 @@ public final class Readiness {
      * fails at once when one exits, and after {@link ServerProcess#READY_TIMEOUT}, with the logs' tails.
      */
     public static void await(List<ServerProcess> processes, HttpClient https) throws InterruptedException {
-        long deadline = System.nanoTime() + ServerProcess.READY_TIMEOUT.toNanos();
+        await(processes, server -> server.probe(https), POLL_INTERVAL_MS, ServerProcess.READY_TIMEOUT);
+    }
+
+    /**
+     * Waits until every server has written its ready file ({@code readyFiles}, in launch order) with its own pid
+     * ({@link ServerProcess#readyFileProblem}); fails at once when one exits, and after
+     * {@link ServerProcess#READY_TIMEOUT}, with the logs' tails.
+     */
+    public static void awaitReadyFiles(Map<ServerProcess, Path> readyFiles) throws InterruptedException {
+        awaitReadyFiles(readyFiles, ServerProcess.READY_TIMEOUT);
+    }
+
+    static void awaitReadyFiles(Map<ServerProcess, Path> readyFiles, Duration timeout) throws InterruptedException {
+        await(
+                List.copyOf(readyFiles.keySet()),
+                server -> server.readyFileProblem(readyFiles.get(server)),
+                FILE_POLL_INTERVAL_MS,
+                timeout);
+    }
+
+    private static void await(List<ServerProcess> processes, Check check, long intervalMs, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         List<ServerProcess> waiting = new ArrayList<>(processes);
         Map<String, String> lastProblem = new LinkedHashMap<>();
         while (!waiting.isEmpty()) {
             for (var it = waiting.iterator(); it.hasNext(); ) {
                 ServerProcess server = it.next();
-                String problem = server.probe(https);
+                String problem = check.problem(server);
                 if (problem.isEmpty()) {
                     it.remove();
                 } else {
@@ -38,13 +73,13 @@ public final class Readiness {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not ready within " + ServerProcess.READY_TIMEOUT + ": "
+                throw new IllegalStateException("not ready within " + timeout + ": "
                         + waiting.stream()
                                 .map(s -> s.name() + " (" + lastProblem.get(s.name()) + ")")
                                 .toList()
                         + "\n" + tails(processes, 40));
             }
-            Thread.sleep(POLL_INTERVAL_MS);
+            Thread.sleep(intervalMs);
         }
     }
 

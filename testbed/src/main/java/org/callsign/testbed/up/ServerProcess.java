@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.callsign.server.ready.ReadyFile;
 
 /**
  * A packaged service ({@code quarkus-app/quarkus-run.jar}) running as a child JVM, with its output in a log file: the
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * a service may not know yet, environment variables.
  */
 public final class ServerProcess implements AutoCloseable {
-    /** How long a service may take to answer {@code /q/health/ready}. */
+    /** How long a service may take to become ready ({@code /q/health/ready} or its ready file). */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     /** The system property holding extra flags for the child JVMs. */
@@ -117,6 +118,11 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(name, builder.start(), log, readiness);
     }
 
+    /** A child started otherwise, with its output in {@code log}: for tests of the waiting, which need no service. */
+    static ServerProcess of(String name, Process process, Path log) {
+        return new ServerProcess(name, process, log, null);
+    }
+
     /** The child JVMs' flags: {@code -Dtestbed.jvm-flags="…"}, split at spaces. */
     public static List<String> jvmFlags() {
         String flags = System.getProperty(JVM_FLAGS_PROPERTY, "").strip();
@@ -189,9 +195,7 @@ public final class ServerProcess implements AutoCloseable {
      * HTTPS request.
      */
     public String probe(HttpClient https) throws InterruptedException {
-        if (!process.isAlive()) {
-            throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + tail(40));
-        }
+        requireAlive();
         if (!listening) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(readiness.getHost(), readiness.getPort()), CONNECT_TIMEOUT_MS);
@@ -209,6 +213,27 @@ public final class ServerProcess implements AutoCloseable {
             return response.statusCode() == 200 ? "" : "status " + response.statusCode();
         } catch (IOException e) {
             return e.toString();
+        }
+    }
+
+    /**
+     * One check of the ready file that the child writes once it listens and its readiness checks are up
+     * ({@link ReadyFile}, given to it as {@value ReadyFile#PROPERTY}): empty when {@code file} is there and names the
+     * child's pid, else why not. A file of another process (an earlier run's) does not count. Fails at once if the
+     * child has exited. Costs a file lookup while there is none: no connection, no TLS handshake with the service.
+     */
+    public String readyFileProblem(Path file) {
+        requireAlive();
+        try {
+            return ReadyFile.readWrittenBy(file, process.pid()).isPresent() ? "" : "no " + file + " yet";
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
+    private void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + tail(40));
         }
     }
 

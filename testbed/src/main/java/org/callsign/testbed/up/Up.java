@@ -6,20 +6,23 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.callsign.server.ready.ReadyFile;
 import sun.misc.Signal;
 
 /**
  * {@code ./callsign up}: one IdP and one signaling server for a personal domain on this machine, from the packaged
  * services, with their state in a {@link DataDirectory} kept across restarts. Prints the addresses, how to trust the
- * local CA and the owner's first steps ({@link UpBanner}), then a line {@value #READY_LINE}. SIGINT (Ctrl-C) or
+ * local CA and the owner's first steps ({@link UpBanner}), then a line {@value #READY_LINE}, once both services have
+ * written their ready files ({@link Readiness#awaitReadyFiles}: each does once it listens and its readiness checks are
+ * up, so the launcher needs no HTTPS client and the cold services no TLS handshake). SIGINT (Ctrl-C) or
  * SIGTERM stops both services and exits 0; a service that exits on its own stops the other and exits 1 with the end
  * of its log; a bad command line exits 2.
  *
@@ -27,7 +30,7 @@ import sun.misc.Signal;
  * launcher sets them).
  */
 public final class Up {
-    /** The line printed once both services answer {@code /q/health/ready}. */
+    /** The line printed once both services are ready (their readiness checks, as {@code /q/health/ready}, are up). */
     public static final String READY_LINE = "callsign up: ready";
 
     public static final String IDP_JAR_PROPERTY = "callsign.up.idp-server.jar";
@@ -37,6 +40,7 @@ public final class Up {
     private final PrintStream out;
     private final List<ServerProcess> services = new ArrayList<>();
     private final Map<ServerProcess, ClassDataCache> caches = new ConcurrentHashMap<>();
+    private final Map<ServerProcess, Path> readyFiles = new LinkedHashMap<>();
     private final CompletableFuture<String> stop = new CompletableFuture<>();
 
     private Up(UpOptions options, PrintStream out) {
@@ -91,11 +95,7 @@ public final class Up {
         }
         launchIdp(data, ca);
         launchSignaling(data, ca);
-        HttpClient https = HttpClient.newBuilder()
-                .sslContext(ca.clientSslContext())
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        Readiness.await(services, https);
+        Readiness.awaitReadyFiles(readyFiles);
         caches.forEach((service, cache) -> cache.afterReady(service.handle()));
         new UpBanner(options, data).print(out);
         out.println(READY_LINE);
@@ -174,6 +174,10 @@ public final class Up {
             throw new IllegalStateException("the system property " + jarProperty + " (the " + name
                     + " jar) is not set; start up with ./callsign up");
         }
+        // The service writes it once ready; one left by an earlier run (killed with SIGKILL) is removed first.
+        Path readyFile = data.run().resolve(name + ".ready");
+        Files.deleteIfExists(readyFile);
+        properties.put(ReadyFile.PROPERTY, readyFile.toString());
         List<String> jvmOptions = new ArrayList<>(UpJvmOptions.of(name, System.getenv()));
         ClassDataCache cache = cache(data, name, Path.of(jar), jvmOptions);
         if (cache != null) {
@@ -186,6 +190,7 @@ public final class Up {
             ServerProcess service = ServerProcess.launch(
                     name, Path.of(jar), jvmOptions, properties, environment, workDir, log, options.connectHost(), port);
             services.add(service);
+            readyFiles.put(service, readyFile);
             if (cache != null) {
                 caches.put(service, cache);
             }

@@ -40,4 +40,11 @@ class DataDirectoryTest {
                 PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(data.caCertificate().getParent())));
     }
+
+    @Test
+    void prepareMakesTheDirectoryOfTheReadyFiles() throws IOException {
+        DataDirectory data = DataDirectory.prepare(temp.resolve("data"));
+        assertEquals(temp.resolve("data").toAbsolutePath().resolve("run"), data.run());
+        assertTrue(Files.isDirectory(data.run()));
+    }
 }
