@@ -8,6 +8,7 @@ import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,14 +16,14 @@ import io.vertx.core.buffer.Buffer;
 import org.callsign.signaling.signal.service.SignalError;
 
 /**
- * The signaling endpoint (docs/protocol.md): a device's WebSocket connection, authenticated before the upgrade
- * ({@link UpgradeFilter}), carrying JSON messages in text frames. Thin: {@link ConnectionHandler} does the work, or,
- * for a client at home on another node of a cluster, {@link EdgeLinks} forwards the connection there.
- * Callbacks of one connection run one at a time, in order; an idle connection holds no thread. A text message is read
- * on the connection's event loop and, on a single node, relayed there when nothing it needs can block
- * ({@link ConnectionHandler#textOnEventLoop}); the rest, and every other callback, runs on a worker thread. The next
- * message of the connection waits until the returned {@link Uni} completes, so a message handed to a worker is never
- * overtaken by a later one.
+ * The signaling endpoint (docs/protocol.md): a device's WebSocket connection, authenticated before the upgrade ({@link
+ * UpgradeFilter}), carrying JSON messages in text frames. Thin: {@link ConnectionHandler} does the work, or, for a
+ * client at home on another node of a cluster, {@link EdgeLinks} forwards the connection there. Callbacks of one
+ * connection run one at a time, in order; an idle connection holds no thread. A text message is read on the
+ * connection's event loop and, on a single node, relayed there when nothing it needs can block ({@link
+ * ConnectionHandler#textOnEventLoop}); the rest, and every other callback but a pong's, runs on a worker thread. The
+ * next message of the connection waits until the returned {@link Uni} completes, so a message handed to a worker is
+ * never overtaken by a later one.
  */
 @WebSocket(path = SignalingWebSocket.PATH, endpointId = SignalingWebSocket.ID)
 public class SignalingWebSocket {
@@ -85,7 +86,13 @@ public class SignalingWebSocket {
         }
     }
 
+    /**
+     * A pong, on the connection's event loop: it only marks the connection alive (or forwards that to the home node,
+     * which publishes without waiting), so it needs no worker thread; with a ping to every connection each heartbeat,
+     * 10,000 connections send 400 pongs a second.
+     */
     @OnPongMessage
+    @NonBlocking
     void pong(Buffer data, WebSocketConnection connection) {
         if (!edges.alive(connection.id())) {
             handler.alive(connection.id());
