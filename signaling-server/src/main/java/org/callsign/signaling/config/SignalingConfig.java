@@ -221,7 +221,9 @@ public interface SignalingConfig {
 
         /**
          * Bytes of messages waiting to be written to one connection; a connection further behind is closed as
-         * {@code too-slow} (its device may resume, and receives what was held for it).
+         * {@code too-slow} (its device may resume, and receives what was held for it). On a cluster, also the most
+         * that the messages of a forwarded connection may weigh while they wait at the device's home node to be
+         * handled (each counts its length plus 100); past it, the connection is closed as {@code too-slow} too.
          */
         @WithDefault("1048576")
         int maxQueuedBytes();

@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
  * connection for what another one did.
  */
 @Singleton
-class ConnectionHandler {
+class ConnectionHandler implements ConnectionEvents {
     private static final Logger LOG = Logger.getLogger(ConnectionHandler.class);
 
     private final SignalingService signaling;
@@ -78,7 +78,8 @@ class ConnectionHandler {
      * A device connection opened, on this node or forwarded from another ({@code id} is then the link's): it is
      * counted, checked and welcomed, or closed with the reason.
      */
-    void open(String id, Admission admission, ConnectionOutbox outbox) {
+    @Override
+    public void open(String id, Admission admission, ConnectionOutbox outbox) {
         SignalConnection state = new SignalConnection(id, admission, outbox);
         if (!connections.open(state)) {
             outbox.close(SignalError.TOO_MANY_CONNECTIONS, "too many connections");
@@ -129,7 +130,8 @@ class ConnectionHandler {
     }
 
     /** A text message, on a worker thread: read, counted, handled and answered. */
-    void text(String connection, String text) {
+    @Override
+    public void text(String connection, String text) {
         SignalConnection state = welcomed(connection);
         if (state != null) {
             ClientMessage message = read(state, text);
@@ -199,7 +201,8 @@ class ConnectionHandler {
         }
     }
 
-    void binary(String connection) {
+    @Override
+    public void binary(String connection) {
         connections.get(connection).ifPresent(state -> {
             state.touch();
             try {
@@ -212,11 +215,13 @@ class ConnectionHandler {
         });
     }
 
-    void alive(String connection) {
+    @Override
+    public void alive(String connection) {
         connections.get(connection).ifPresent(SignalConnection::touch);
     }
 
-    void closed(String connection) {
+    @Override
+    public void closed(String connection) {
         connections.remove(connection).ifPresent(state -> {
             state.outbox().closed();
             Line line = state.line();

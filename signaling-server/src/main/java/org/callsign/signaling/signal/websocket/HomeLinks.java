@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.quarkus.runtime.Startup;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.callsign.signaling.cluster.service.ClusterNode;
 import org.callsign.signaling.cluster.service.Frame;
 import org.callsign.signaling.cluster.service.SerialExecutor;
+import org.callsign.signaling.config.SignalingConfig;
 import org.callsign.signaling.signal.message.ServerMessage;
 import org.callsign.signaling.signal.service.SignalError;
 import org.jboss.logging.Logger;
@@ -19,26 +21,54 @@ import org.jboss.logging.Logger;
  * The home node's side of the links that other nodes forward: for each device connection that an edge node holds for
  * a client at home here, a {@link RemoteOutbox} and the frames from the edge handed to {@link ConnectionHandler} in
  * order, exactly as a local connection's callbacks would be. A link ends, and its device's line waits for it to resume,
- * when its frames arrive out of sequence, the edge node dies, frames may have been lost, or this node was fenced.
+ * when its frames arrive out of sequence, the edge node dies, frames may have been lost, or this node was fenced; and
+ * when its frames arrive faster than this node handles them: the frames waiting on one link may weigh at most the
+ * configured {@code websocket.max-queued-bytes} (a frame weighs its length plus {@value #FRAME_WEIGHT}), past which the
+ * edge closes the device's connection as {@code too-slow}. What was not handled was not acknowledged either: the device
+ * sends it again once it has resumed.
  */
 @Singleton
 @Startup
 class HomeLinks {
     private static final Logger LOG = Logger.getLogger(HomeLinks.class);
 
+    /** What a frame weighs besides its payload's characters, for the bound on what waits on a link. */
+    static final int FRAME_WEIGHT = 100;
+
     private final ClusterNode node;
-    private final ConnectionHandler handler;
-    private final SignalConnections connections;
+    private final ConnectionEvents handler;
+    private final long maxWaitingWeight;
     private final ObjectMapper mapper;
     private final ObjectWriter writer;
     private final ConcurrentHashMap<String, Link> links = new ConcurrentHashMap<>();
 
-    HomeLinks(ClusterNode node, ConnectionHandler handler, SignalConnections connections, ObjectMapper mapper) {
+    @Inject
+    HomeLinks(
+            ClusterNode node,
+            ConnectionHandler handler,
+            SignalConnections connections,
+            ObjectMapper mapper,
+            SignalingConfig config) {
+        this(
+                node,
+                handler,
+                () -> connections.closeAll(SignalError.NODE_LOST, "the server node lost its cluster"),
+                mapper,
+                config.websocket().maxQueuedBytes());
+    }
+
+    /** {@code closeLocal}: closes this node's own connections, once it was fenced. */
+    HomeLinks(
+            ClusterNode node,
+            ConnectionEvents handler,
+            Runnable closeLocal,
+            ObjectMapper mapper,
+            long maxWaitingWeight) {
         this.node = node;
         this.handler = handler;
-        this.connections = connections;
         this.mapper = mapper;
         this.writer = mapper.writerFor(ServerMessage.class);
+        this.maxWaitingWeight = maxWaitingWeight;
         if (!node.enabled()) {
             return;
         }
@@ -53,8 +83,7 @@ class HomeLinks {
         node.onLinksLost(() -> List.copyOf(links.values()).forEach(link -> lose(link)));
         node.onFenced(() -> {
             List.copyOf(links.values()).forEach(link -> lose(link));
-            node.workers()
-                    .execute(() -> connections.closeAll(SignalError.NODE_LOST, "the server node lost its cluster"));
+            node.workers().execute(closeLocal);
         });
         node.watch(() -> links.values().stream().map(link -> link.edge).toList());
     }
@@ -67,7 +96,7 @@ class HomeLinks {
     /** On the bus's event loop: a frame from an edge, queued on its link. */
     private void received(Frame frame) {
         if (frame.type() == Frame.Type.OPEN) {
-            Link link = new Link(frame.link(), frame.from(), new SerialExecutor(node.workers()));
+            Link link = new Link(frame.link(), frame.from(), new SerialExecutor(node.workers(), maxWaitingWeight));
             if (links.putIfAbsent(link.id, link) != null) {
                 return; // a repeated open
             }
@@ -86,7 +115,13 @@ class HomeLinks {
             }
             return;
         }
-        link.tasks.execute(() -> handle(link, frame));
+        if (!link.tasks.offer(
+                () -> handle(link, frame), FRAME_WEIGHT + (long) frame.payload().length())) {
+            LOG.warnf(
+                    "frames of a forwarded connection from node %s arrive faster than they are handled: ending it",
+                    link.edge);
+            fellBehind(link);
+        }
     }
 
     private void open(Link link, Frame frame) {
@@ -136,6 +171,15 @@ class HomeLinks {
             outbox.close(SignalError.NODE_LOST, "signaling between server nodes was interrupted: reconnect");
         }
         end(link, "frames may have been lost");
+    }
+
+    /** This node fell behind the link's frames: the edge closes the device's connection, which resumes. */
+    private void fellBehind(Link link) {
+        RemoteOutbox outbox = link.outbox;
+        if (outbox != null) {
+            outbox.close(SignalError.TOO_SLOW, "the server node that holds this connection fell behind: reconnect");
+        }
+        end(link, "its frames arrived faster than they were handled");
     }
 
     /** The link ends here: its connection is closed for the device's line, which waits for the device to resume. */
