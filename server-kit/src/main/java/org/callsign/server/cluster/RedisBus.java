@@ -53,6 +53,7 @@ public final class RedisBus implements AutoCloseable {
     public static final long MAX_RECONNECT_MILLIS = 2_000;
 
     private final RedisStoreOptions options;
+    private final String prefix;
     private final List<String> channels;
     private final Listener listener;
     private final Vertx vertx;
@@ -69,6 +70,7 @@ public final class RedisBus implements AutoCloseable {
 
     private RedisBus(RedisStoreOptions options, List<String> channels, Listener listener) {
         this.options = options;
+        this.prefix = RedisConnector.messagePrefix(options);
         this.channels = List.copyOf(channels);
         this.listener = listener;
         this.vertx = RedisConnector.vertx();
@@ -112,7 +114,7 @@ public final class RedisBus implements AutoCloseable {
         context.runOnContext(ignored -> {
             RedisConnection connection = publisher;
             if (connection == null) {
-                failed.accept(new StoreException(prefix() + "not connected"));
+                failed.accept(new StoreException(prefix + "not connected"));
                 return;
             }
             connection
@@ -124,7 +126,7 @@ public final class RedisBus implements AutoCloseable {
     /** Sends one command on a pooled connection and waits for the answer. */
     public Response call(Request request, String what) {
         if (closed) {
-            throw new StoreException(prefix() + "the bus is closed");
+            throw new StoreException(prefix + "the bus is closed");
         }
         return commands.call(request, what);
     }
@@ -258,11 +260,7 @@ public final class RedisBus implements AutoCloseable {
     }
 
     private <T> T await(Future<T> future, String what) {
-        return RedisConnector.await(future, options.timeout(), prefix(), what);
-    }
-
-    private String prefix() {
-        return "redis " + options.endpoint() + ": ";
+        return RedisConnector.await(future, options.timeout(), prefix, what);
     }
 
     /** What a bus tells its owner. Both methods run on the bus's event loop and must not block. */

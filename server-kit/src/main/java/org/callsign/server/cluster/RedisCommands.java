@@ -16,6 +16,7 @@ import org.callsign.server.store.StoreException;
  */
 public final class RedisCommands implements AutoCloseable {
     private final RedisStoreOptions options;
+    private final String prefix;
     private final Vertx vertx;
     private final Redis redis;
     private volatile boolean closed;
@@ -23,6 +24,7 @@ public final class RedisCommands implements AutoCloseable {
     /** A pool of up to {@code poolSize} connections to the server of {@code options}, connected on first use. */
     public RedisCommands(RedisStoreOptions options, int poolSize) {
         this.options = options;
+        this.prefix = RedisConnector.messagePrefix(options);
         this.vertx = RedisConnector.vertx();
         this.redis = RedisConnector.client(vertx, options, poolSize, 1024);
     }
@@ -34,9 +36,9 @@ public final class RedisCommands implements AutoCloseable {
      */
     public Response call(Request request, String what) {
         if (closed) {
-            throw new StoreException(prefix() + "closed");
+            throw new StoreException(prefix + "closed");
         }
-        return RedisConnector.await(redis.send(request), options.timeout(), prefix(), what);
+        return RedisConnector.await(redis.send(request), options.timeout(), prefix, what);
     }
 
     @Override
@@ -45,9 +47,5 @@ public final class RedisCommands implements AutoCloseable {
             closed = true;
             RedisConnector.close(vertx, options.timeout());
         }
-    }
-
-    private String prefix() {
-        return "redis " + options.endpoint() + ": ";
     }
 }

@@ -88,12 +88,14 @@ public final class RedisKeyValueStore implements KeyValueStore {
             """;
 
     private final RedisStoreOptions options;
+    private final String prefix;
     private final Vertx vertx;
     private final Redis redis;
     private volatile boolean closed;
 
     private RedisKeyValueStore(RedisStoreOptions options, Vertx vertx, Redis redis) {
         this.options = options;
+        this.prefix = RedisConnector.messagePrefix(options);
         this.vertx = vertx;
         this.redis = redis;
     }
@@ -245,7 +247,7 @@ public final class RedisKeyValueStore implements KeyValueStore {
 
     /** The start of every message: which server. */
     String prefix() {
-        return "redis " + options.endpoint() + ": ";
+        return prefix;
     }
 
     private <T> T await(Future<T> future, String what) {
