@@ -14,6 +14,7 @@ import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.callsign.server.store.RedisConnector;
 import org.callsign.server.store.RedisStoreOptions;
@@ -52,6 +53,13 @@ public final class RedisBus implements AutoCloseable {
     /** The longest wait between attempts to connect again. */
     public static final long MAX_RECONNECT_MILLIS = 2_000;
 
+    /**
+     * The most characters of messages that may be waiting to be published: given to {@link #publish} and not yet
+     * answered by Redis. A publish that would go past it fails at once, so that a node whose bus falls behind (its
+     * event loop or Redis slower than what is published) does not hold an unbounded backlog.
+     */
+    public static final long MAX_PENDING_CHARS = 32L << 20;
+
     private final RedisStoreOptions options;
     private final String prefix;
     private final List<String> channels;
@@ -60,6 +68,8 @@ public final class RedisBus implements AutoCloseable {
     private final Context context;
     private final Redis redis;
     private final RedisCommands commands;
+    private final long maxPendingChars;
+    private final AtomicLong pendingChars = new AtomicLong();
     // Touched only on the event loop.
     private RedisConnection subscriber;
     private RedisConnection publisher;
@@ -68,7 +78,8 @@ public final class RedisBus implements AutoCloseable {
     private volatile boolean subscribed;
     private volatile boolean closed;
 
-    private RedisBus(RedisStoreOptions options, List<String> channels, Listener listener) {
+    private RedisBus(RedisStoreOptions options, List<String> channels, Listener listener, long maxPendingChars) {
+        this.maxPendingChars = maxPendingChars;
         this.options = options;
         this.prefix = RedisConnector.messagePrefix(options);
         this.channels = List.copyOf(channels);
@@ -85,11 +96,19 @@ public final class RedisBus implements AutoCloseable {
      * @throws StoreException if the server cannot be reached within the timeout
      */
     public static RedisBus open(RedisStoreOptions options, List<String> channels, Listener listener) {
+        return open(options, channels, listener, MAX_PENDING_CHARS);
+    }
+
+    /** As {@link #open(RedisStoreOptions, List, Listener)}, with another bound on what waits to be published. */
+    static RedisBus open(RedisStoreOptions options, List<String> channels, Listener listener, long maxPendingChars) {
         Objects.requireNonNull(listener, "listener");
         if (channels.isEmpty()) {
             throw new IllegalArgumentException("a bus needs at least one channel");
         }
-        RedisBus bus = new RedisBus(options, channels, listener);
+        if (maxPendingChars <= 0) {
+            throw new IllegalArgumentException("maxPendingChars must be positive: " + maxPendingChars);
+        }
+        RedisBus bus = new RedisBus(options, channels, listener, maxPendingChars);
         try {
             bus.await(Future.<Void>future(done -> bus.context.runOnContext(ignored -> bus.start(done))), "subscribing");
             return bus;
@@ -106,21 +125,41 @@ public final class RedisBus implements AutoCloseable {
 
     /**
      * Publishes {@code message} to {@code channel}, after every message published before this call returned.
-     * Returns at once; if the message cannot be published, {@code failed} is called on the bus's event loop.
+     * Returns at once; if the message cannot be published, {@code failed} is called on the bus's event loop. It
+     * cannot be when the bus is not connected, and when the messages waiting to be published would, with it, come to
+     * more than {@link #MAX_PENDING_CHARS} characters.
      */
     public void publish(String channel, String message, Consumer<Throwable> failed) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(message, "message");
+        long length = message.length();
+        if (pendingChars.addAndGet(length) > maxPendingChars) {
+            pendingChars.addAndGet(-length);
+            context.runOnContext(ignored -> failed.accept(new StoreException(
+                    prefix + "not published: " + maxPendingChars + " characters of messages wait to be published")));
+            return;
+        }
         context.runOnContext(ignored -> {
             RedisConnection connection = publisher;
             if (connection == null) {
+                pendingChars.addAndGet(-length);
                 failed.accept(new StoreException(prefix + "not connected"));
                 return;
             }
             connection
                     .send(Request.cmd(Command.PUBLISH).arg(channel).arg(message))
-                    .onFailure(failed::accept);
+                    .onComplete(published -> {
+                        pendingChars.addAndGet(-length);
+                        if (published.failed()) {
+                            failed.accept(published.cause());
+                        }
+                    });
         });
+    }
+
+    /** Characters of the messages given to {@link #publish} that Redis has not yet answered. */
+    long pendingChars() {
+        return pendingChars.get();
     }
 
     /** Sends one command on a pooled connection and waits for the answer. */

@@ -3,6 +3,7 @@ package org.callsign.server.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +57,7 @@ class RedisBusTest {
             publisher.publish("not-mine", "lost", failure -> {});
             publisher.publish("mine", "kept", failure -> {});
             assertEquals("mine kept", received.next());
-            assertEquals(null, received.messages.poll(200, TimeUnit.MILLISECONDS));
+            assertNull(received.messages.poll(200, TimeUnit.MILLISECONDS));
         }
     }
 
@@ -106,19 +108,9 @@ class RedisBusTest {
 
     @Test
     void answersCommandsWhileTheMessagesEventLoopIsBusy() throws Exception {
-        CountDownLatch handling = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Recorder busy = new Recorder() {
-            @Override
-            public void message(String channel, String message) {
-                handling.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS); // stands for a backlog of messages
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        Stuck busy = new Stuck(); // stands for a backlog of messages
+        CountDownLatch handling = busy.handling;
+        CountDownLatch release = busy.release;
         try (RedisBus bus = open("busy", busy);
                 RedisBus publisher = open("busy:other", new Recorder())) {
             publisher.publish("busy", "hold the loop", failure -> {});
@@ -128,6 +120,46 @@ class RedisBusTest {
                     "PONG",
                     bus.call(Request.cmd(Command.PING), "ping").toString(),
                     "a command does not wait for the messages' event loop");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void refusesToPublishPastTheBoundWhileItsEventLoopIsBehindAndTakesMessagesAgainOnceCaughtUp() throws Exception {
+        Stuck stuck = new Stuck(); // the publisher's loop is behind
+        CountDownLatch handling = stuck.handling;
+        CountDownLatch release = stuck.release;
+        Recorder received = new Recorder();
+        RedisStoreOptions options = new RedisStoreOptions(REDIS.url(), "callsign:").withTimeout(TIMEOUT);
+        try (RedisBus publisher = RedisBus.open(options, List.of("bounded:pub"), stuck, 10_000);
+                RedisBus other = open("bounded:sub", received)) {
+            other.publish("bounded:pub", "hold the loop", failure -> {});
+            assertTrue(handling.await(5, TimeUnit.SECONDS));
+            List<String> failures = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                String message = String.format("%04d", i) + "x".repeat(996); // 1,000 characters
+                publisher.publish("bounded:sub", message, failure -> failures.add(failure.getMessage()));
+            }
+            assertEquals(10_000, publisher.pendingChars(), "ten messages wait, fifteen were refused");
+
+            release.countDown();
+            for (int i = 0; i < 10; i++) {
+                assertTrue(received.next().startsWith(String.format("bounded:sub %04d", i)));
+            }
+            assertNull(received.messages.poll(300, TimeUnit.MILLISECONDS), "a refused message was published");
+            assertEquals(15, failures.size());
+            assertTrue(
+                    failures.get(0).endsWith("not published: 10000 characters of messages wait to be published"),
+                    failures.get(0));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (publisher.pendingChars() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(0, publisher.pendingChars());
+            publisher.publish("bounded:sub", "after", failure -> failures.add(failure.getMessage()));
+            assertEquals("bounded:sub after", received.next());
+            assertEquals(15, failures.size());
         } finally {
             release.countDown();
         }
@@ -170,6 +202,22 @@ class RedisBusTest {
             String message = messages.poll(5, TimeUnit.SECONDS);
             assertNotNull(message, "a message arrives");
             return message;
+        }
+    }
+
+    /** Holds the bus's event loop in the first message it is given, until released. */
+    private static final class Stuck extends Recorder {
+        final CountDownLatch handling = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public void message(String channel, String message) {
+            handling.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
